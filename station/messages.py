@@ -1,0 +1,181 @@
+"""Messages for people, in Chinese and English, keyed by error code and field name."""
+
+from __future__ import annotations
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "station_code": ("站点编号", "station code"),
+    "station_name": ("站点名称", "station name"),
+    "post": ("点位", "post"),
+    "post_name": ("点位名称", "post name"),
+    "category": ("类别", "category"),
+    "visitor_name": ("游客姓名", "visitor name"),
+    "visitor_phone": ("游客电话", "visitor phone"),
+    "question": ("问题摘要", "question"),
+    "answer": ("答复", "answer"),
+    "handled_by": ("经办志愿者", "volunteer"),
+    "inquiry": ("咨询单", "inquiry"),
+    "ticket_no": ("单号", "ticket number"),
+    "referral_unit": ("转办单位", "referral unit"),
+    "referral_contact": ("转办单位联系方式", "referral contact"),
+    "escalation_level": ("上报层级", "escalation level"),
+    "note": ("跟进记录", "follow-up note"),
+    "name": ("姓名", "name"),
+    "phone": ("电话", "phone"),
+    "team": ("队伍", "team"),
+    "badge_code": ("胸卡编号", "badge code"),
+    "home_station": ("所属站点", "home station"),
+    "volunteer": ("志愿者", "volunteer"),
+    "shift": ("班次", "shift"),
+    "check_in_at": ("签到时间", "check-in time"),
+    "check_out_at": ("签退时间", "check-out time"),
+    "description": ("物品描述", "description"),
+    "colour": ("颜色", "colour"),
+    "found_place": ("拾获地点", "place found"),
+    "found_at": ("拾获时间", "time found"),
+    "finder_name": ("拾获人", "finder"),
+    "finder_phone": ("拾获人电话", "finder phone"),
+    "storage_place": ("存放位置", "storage place"),
+    "photos": ("照片", "photos"),
+    "found_item": ("拾获物品", "found item"),
+    "item_no": ("物品编号", "item number"),
+    "lost_place": ("遗失地点", "place lost"),
+    "lost_at": ("遗失时间", "time lost"),
+    "contact_name": ("联系人", "contact name"),
+    "contact_phone": ("联系电话", "contact phone"),
+    "lost_report": ("失物登记", "lost report"),
+    "report_no": ("登记编号", "report number"),
+    "claimant_name": ("认领人姓名", "claimant name"),
+    "id_type": ("证件类型", "ID type"),
+    "id_last4": ("证件号后四位", "last four ID digits"),
+    "signature": ("签名图片", "signature image"),
+    "handed_over_by": ("经手志愿者", "handed over by"),
+    "police_unit": ("接收派出所", "police unit"),
+    "officer_name": ("接收民警", "receiving officer"),
+    "items": ("物品", "items"),
+    "retention_days": ("保管期限", "retention period"),
+    "day": ("日期", "date"),
+    "query": ("搜索内容", "search text"),
+    "data_dir": ("数据目录", "data folder"),
+    "kind": ("记录类别", "record kind"),
+    "limit": ("条数", "limit"),
+    "days": ("天数", "days"),
+}
+
+# Each message is a format string; {field} is the field's label in the same language.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("请填写{field}。", "Please fill in the {field}."),
+    "too_long": (
+        "{field}太长了，最多 {max} 个字。",
+        "The {field} is too long: at most {max} characters.",
+    ),
+    "control_chars": (
+        "{field}含有无法识别的字符，请重新输入。",
+        "The {field} contains characters that cannot be used; please type it again.",
+    ),
+    "not_text": ("{field}应为文字。", "The {field} must be text."),
+    "not_number": ("{field}应为数字。", "The {field} must be a number."),
+    "not_time": ("{field}不是有效的时间。", "The {field} is not a valid time."),
+    "out_of_range": (
+        "{field}应在 {low} 到 {high} 之间。",
+        "The {field} must be between {low} and {high}.",
+    ),
+    "bad_phone": (
+        "{field}不是有效的手机号或座机号，例如 13812345678 或 0796-1234567。",
+        "The {field} is not a valid Chinese mobile or landline number, e.g. 13812345678 or 0796-1234567.",
+    ),
+    "bad_choice": ("请从列表中选择{field}。", "Please choose the {field} from the list."),
+    "bad_station_code": (
+        "站点编号应为 2 到 8 位大写字母或数字，以字母开头，例如 YF01。",
+        "The station code must be 2 to 8 capital letters or digits, starting with a letter, e.g. YF01.",
+    ),
+    "bad_badge": (
+        "胸卡编号只能包含字母、数字和短横线，最多 32 位。",
+        "A badge code may contain only letters, digits and hyphens, at most 32 characters.",
+    ),
+    "bad_id_last4": (
+        "请填写证件号的后四位（数字，身份证末位可为 X）。",
+        "Enter the last four characters of the ID number (digits; an ID card may end in X).",
+    ),
+    "in_future": ("{field}不能晚于现在。", "The {field} cannot be in the future."),
+    "end_before_start": (
+        "{field}不能早于开始时间。",
+        "The {field} cannot be before the start time.",
+    ),
+    "not_found": ("找不到该{field}：{value}。", "No {field} found: {value}."),
+    "duplicate": ("{field}“{value}”已被使用。", "The {field} '{value}' is already in use."),
+    "already_initialised": (
+        "本站已设置为 {code}（{name}），不能再次设置。",
+        "This station is already set up as {code} ({name}); it cannot be set up again.",
+    ),
+    "not_initialised": (
+        "本站尚未设置，请先运行 init。",
+        "This station is not set up yet; run init first.",
+    ),
+    "already_checked_in": (
+        "{name}已在{post}签到（{since}起），请先签退。",
+        "{name} is already checked in at {post} (since {since}); check out first.",
+    ),
+    "not_checked_in": (
+        "{name}尚未签到，无法签退。",
+        "{name} is not checked in, so cannot check out.",
+    ),
+    "volunteer_inactive": ("{name}已不在志愿者名册中。", "{name} is no longer on the roster."),
+    "inquiry_closed": (
+        "咨询单 {ticket} 已办结，不能再修改。",
+        "Inquiry {ticket} is already closed and cannot be changed.",
+    ),
+    "already_returned": (
+        "物品 {item} 已于 {when} 归还失主。",
+        "Item {item} was already returned to its owner on {when}.",
+    ),
+    "already_handed_over": (
+        "物品 {item} 已移交公安。",
+        "Item {item} has already been handed over to the police.",
+    ),
+    "not_due_yet": (
+        "物品 {item} 尚未到移交期限（{due}）。",
+        "Item {item} is not yet due for hand-over (due {due}).",
+    ),
+    "not_own_record": (
+        "该记录属于 {owner} 站，本站不能修改。",
+        "This record belongs to station {owner}; this station cannot change it.",
+    ),
+    "report_closed": ("失物登记 {report} 已结案。", "Lost report {report} is already closed."),
+    "photo_unreadable": ("无法读取照片文件：{path}。", "The photo file cannot be read: {path}."),
+    "photo_not_image": (
+        "照片应为 JPG、PNG 或 BMP 图片：{path}。",
+        "A photo must be a JPG, PNG or BMP image: {path}.",
+    ),
+    "photo_too_large": (
+        "照片文件太大（最大 {max_mb} MB）：{path}。",
+        "The photo file is too large (at most {max_mb} MB): {path}.",
+    ),
+    "store_unreadable": ("无法打开数据文件：{reason}", "The data file cannot be opened: {reason}"),
+    "store_newer": (
+        "数据文件来自更新版本的程序（{revision}），请升级本程序。",
+        "The data file was written by a newer version of the program ({revision}); please upgrade.",
+    ),
+    "integrity": ("数据检查未通过：{reason}", "The data check failed: {reason}"),
+}
+
+
+def field_label(field: str | None, lang: str) -> str:
+    if field is None:
+        return ""
+    labels = FIELD_LABELS.get(field)
+    if labels is None:
+        return field
+    return labels[0] if lang.startswith("zh") else labels[1]
+
+
+def render(code: str, lang: str, *, field: str | None = None, **params: object) -> str:
+    """The message for `code` in `lang` (zh_CN or en), with the field's label filled in."""
+    zh, en = MESSAGES.get(
+        code, ("操作未能完成（{code}）。", "The action could not be completed ({code}).")
+    )
+    template = zh if lang.startswith("zh") else en
+    values = {"code": code, **params, "field": field_label(field, lang)}
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template

@@ -1,0 +1,44 @@
+"""The local store's tables as SQLAlchemy 2 typed ORM classes."""
+
+from station.models.base import Base, SyncRecord, new_id
+from station.models.faq import Faq
+from station.models.inquiry import Inquiry, InquiryFollowUp
+from station.models.lostfound import FoundItem, ItemReturn, LostReport, PoliceHandover
+from station.models.outbox import NumberCounter, OutboxEntry
+from station.models.station import Post, Setting, Station
+from station.models.volunteer import Shift, Volunteer
+
+# Every synced kind, parents before children, in the order a push sends them.
+SYNCED_KINDS: tuple[type[SyncRecord], ...] = (
+    Post,
+    Volunteer,
+    Faq,
+    Shift,
+    Inquiry,
+    InquiryFollowUp,
+    PoliceHandover,
+    FoundItem,
+    LostReport,
+    ItemReturn,
+)
+
+__all__ = [
+    "SYNCED_KINDS",
+    "Base",
+    "Faq",
+    "FoundItem",
+    "Inquiry",
+    "InquiryFollowUp",
+    "ItemReturn",
+    "LostReport",
+    "NumberCounter",
+    "OutboxEntry",
+    "PoliceHandover",
+    "Post",
+    "Setting",
+    "Shift",
+    "Station",
+    "SyncRecord",
+    "Volunteer",
+    "new_id",
+]

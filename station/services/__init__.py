@@ -1,0 +1,1 @@
+"""One module per desk. Each function takes an open session and validates before it writes."""

@@ -1,0 +1,130 @@
+"""The kiosk's station: set-up (init), its posts (点位), and settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station import clock, validation
+from station.errors import InvalidInput, NotFound, StateError
+from station.models import Post, Setting, Station
+from station.vocab import DEFAULT_RETENTION_DAYS, ITEM_CATEGORIES, code_of
+
+_CACHE_KEY = "station"
+
+
+def current(session: Session) -> Station:
+    """The station this kiosk serves; StateError when `init` has not run yet."""
+    cached = session.info.get(_CACHE_KEY)
+    if isinstance(cached, Station):
+        return cached
+    station = session.scalars(select(Station)).first()
+    if station is None:
+        raise StateError("not_initialised")
+    session.info[_CACHE_KEY] = station
+    return station
+
+
+def is_initialised(session: Session) -> bool:
+    return session.scalars(select(Station)).first() is not None
+
+
+def init(
+    session: Session,
+    *,
+    code: object,
+    name: object,
+    posts: list[object] | tuple[object, ...] = (),
+    hotline: object = None,
+) -> Station:
+    """Set the station once. Posts can be added later with `add_post`."""
+    existing = session.scalars(select(Station)).first()
+    if existing is not None:
+        raise StateError("already_initialised", station=existing.code, name=existing.name)
+    clean_code = validation.station_code(code)
+    clean_name = validation.required_text("station_name", name, max_len=60)
+    clean_hotline = validation.phone("phone", hotline, service=True)
+    if not isinstance(posts, list | tuple):
+        raise InvalidInput("bad_choice", "post")
+    post_names = [validation.required_text("post_name", p, max_len=40) for p in posts]
+    if len(set(post_names)) != len(post_names):
+        duplicate = next(p for p in post_names if post_names.count(p) > 1)
+        raise InvalidInput("duplicate", "post_name", value=duplicate)
+    station = Station(
+        code=clean_code, name=clean_name, hotline=clean_hotline, created_at=clock.now()
+    )
+    session.add(station)
+    session.info[_CACHE_KEY] = station
+    for post_name in post_names:
+        session.add(Post(station_code=clean_code, name=post_name))
+    session.flush()
+    return station
+
+
+def add_post(session: Session, *, name: object) -> Post:
+    station = current(session)
+    clean = validation.required_text("post_name", name, max_len=40)
+    taken = session.scalars(
+        select(Post).where(Post.station_code == station.code, Post.name == clean)
+    ).first()
+    if taken is not None:
+        raise InvalidInput("duplicate", "post_name", value=clean)
+    post = Post(station_code=station.code, name=clean)
+    session.add(post)
+    session.flush()
+    return post
+
+
+def posts(session: Session, *, include_inactive: bool = False) -> list[Post]:
+    station = current(session)
+    query = select(Post).where(Post.station_code == station.code, Post.deleted_at.is_(None))
+    if not include_inactive:
+        query = query.where(Post.active.is_(True))
+    return list(session.scalars(query.order_by(Post.pk)))
+
+
+def post(session: Session, ref: object) -> Post:
+    """A post of this station by id or by name."""
+    if not isinstance(ref, str) or not ref.strip():
+        raise InvalidInput("required", "post")
+    station = current(session)
+    found = session.scalars(
+        select(Post).where(
+            Post.station_code == station.code,
+            Post.deleted_at.is_(None),
+            (Post.id == ref) | (Post.name == ref.strip()),
+        )
+    ).first()
+    if found is None:
+        raise NotFound("not_found", "post", value=ref)
+    return found
+
+
+def get_setting(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None else row.value
+
+
+def set_setting(session: Session, key: str, value: Any) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+
+
+def retention_days(session: Session, category: str) -> int:
+    """Days a found item of `category` is held before it is due for the police."""
+    value = get_setting(session, f"retention.{category}")
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    return DEFAULT_RETENTION_DAYS.get(category, DEFAULT_RETENTION_DAYS["other"])
+
+
+def set_retention_days(session: Session, category: object, days: object) -> None:
+    code = code_of("category", category, ITEM_CATEGORIES)
+    clean = validation.integer("retention_days", days, low=1, high=365)
+    set_setting(session, f"retention.{code}", clean)

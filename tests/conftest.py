@@ -1,0 +1,29 @@
+"""Shared fixtures: a fresh store per test, optionally with a station already set up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from station.services import station as station_service
+from station.store import Store, open_store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty, migrated store in a temporary folder."""
+    opened = open_store(tmp_path / "data")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def station_store(store: Store) -> Store:
+    """A store whose station YF01 (恩江古城红驿站) has two posts."""
+    with store.transaction() as session:
+        station_service.init(
+            session, code="YF01", name="恩江古城红驿站", posts=["古戏台广场", "驼背桥"]
+        )
+    return store
