@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 _BEGIN_OPTION = "redpost_begin"
+DATA_DIR_KEY = "data_dir"
 
 
 def _make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
@@ -129,11 +130,14 @@ class Store:
     def __init__(self, folder: Path, engine: Engine) -> None:
         self.folder = folder
         self.engine = engine
-        self._writer = sessionmaker(engine, class_=RecordSession, expire_on_commit=False)
+        # Services that keep files (photos, signatures) find the data folder in session.info.
+        info = {DATA_DIR_KEY: folder}
+        self._writer = sessionmaker(engine, class_=RecordSession, expire_on_commit=False, info=info)
         self._reader = sessionmaker(
             engine.execution_options(**{_BEGIN_OPTION: "DEFERRED"}),
             class_=RecordSession,
             expire_on_commit=False,
+            info=info,
         )
 
     @property
