@@ -19,7 +19,7 @@ class StationError(Exception):
         super().__init__(self.message("zh_CN"))
 
     def message(self, lang: str = "zh_CN") -> str:
-        return render(self.code, lang, field=self.field, **self.params)
+        return render(self.code, lang, self.field, **self.params)
 
 
 class InvalidInput(StationError):

@@ -59,6 +59,18 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "kind": ("记录类别", "record kind"),
     "limit": ("条数", "limit"),
     "days": ("天数", "days"),
+    "is_party_member": ("党员", "party member"),
+    "active": ("在册状态", "active status"),
+    "offset": ("起始位置", "offset"),
+    "item": ("物品", "item"),
+    "status": ("状态", "status"),
+    "registered_by": ("登记志愿者", "registering volunteer"),
+    "handed_by": ("移交经办人", "handed over by"),
+    "on": ("日期", "date"),
+    "signature_png": ("签名图片", "signature image"),
+    "faq": ("常见问题", "quick answer"),
+    "sort_order": ("排序", "sort order"),
+    "resolved": ("当场解决", "resolved on the spot"),
 }
 
 # Each message is a format string; {field} is the field's label in the same language.
@@ -104,8 +116,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("找不到该{field}：{value}。", "No {field} found: {value}."),
     "duplicate": ("{field}“{value}”已被使用。", "The {field} '{value}' is already in use."),
     "already_initialised": (
-        "本站已设置为 {code}（{name}），不能再次设置。",
-        "This station is already set up as {code} ({name}); it cannot be set up again.",
+        "本站已设置为 {station}（{name}），不能再次设置。",
+        "This station is already set up as {station} ({name}); it cannot be set up again.",
     ),
     "not_initialised": (
         "本站尚未设置，请先运行 init。",
@@ -156,6 +168,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The data file was written by a newer version of the program ({revision}); please upgrade.",
     ),
     "integrity": ("数据检查未通过：{reason}", "The data check failed: {reason}"),
+    "on_duty": (
+        "{name}正在{post}值班，请先签退。",
+        "{name} is on duty at {post}; check out first.",
+    ),
+    "not_date": ("{field}不是有效的日期。", "The {field} is not a valid date."),
+    "not_yes_no": ("{field}应为“是”或“否”。", "The {field} must be yes or no."),
+    "too_many": ("{field}最多 {max} 个。", "At most {max} {field} are allowed."),
+    "signature_not_png": ("签名图片应为 PNG 图片。", "The signature image must be a PNG image."),
+    "signature_too_large": (
+        "签名图片太大（最大 {max_mb} MB）。",
+        "The signature image is too large (at most {max_mb} MB).",
+    ),
+    "already_escalated": (
+        "咨询单 {ticket} 已上报至第 {level} 级，只能再往更高一级上报。",
+        "Inquiry {ticket} is already escalated to level {level}; it can only go higher.",
+    ),
 }
 
 
@@ -168,7 +196,7 @@ def field_label(field: str | None, lang: str) -> str:
     return labels[0] if lang.startswith("zh") else labels[1]
 
 
-def render(code: str, lang: str, *, field: str | None = None, **params: object) -> str:
+def render(code: str, lang: str, field: str | None = None, /, **params: object) -> str:
     """The message for `code` in `lang` (zh_CN or en), with the field's label filled in."""
     zh, en = MESSAGES.get(
         code, ("操作未能完成（{code}）。", "The action could not be completed ({code}).")
@@ -179,3 +207,31 @@ def render(code: str, lang: str, *, field: str | None = None, **params: object) 
         return template.format(**values)
     except (KeyError, IndexError):
         return template
+
+
+# Messages of the command line (not errors of a field).
+MESSAGES.update(
+    {
+        "interrupted": (
+            "已中断，未保存的操作已撤销。",
+            "Interrupted; the unfinished action was undone.",
+        ),
+        "internal": (
+            "程序内部出错，操作未完成，数据未受影响。详情已记录在 {log}。",
+            "Internal error: the action was not completed and no data was changed. Details are in {log}.",
+        ),
+        "no_gui": (
+            "图形界面尚未安装，请使用命令行子命令（redpost --help）。",
+            "The GUI is not installed yet; use the command-line subcommands (redpost --help).",
+        ),
+        "init_done": (
+            "已设置站点 {station}（{name}），点位：{posts}。数据目录：{folder}",
+            "Station {station} ({name}) is set up, posts: {posts}. Data folder: {folder}",
+        ),
+        "demo_done": (
+            "已生成 {days} 天演示数据：志愿者 {volunteers} 名，咨询 {inquiries} 条，班次 {shifts} 个，拾获 {found_items} 件，失物登记 {lost_reports} 条，归还 {returns} 次。",
+            "Made {days} days of demo data: {volunteers} volunteers, {inquiries} inquiries, {shifts} shifts, {found_items} found items, {lost_reports} lost reports, {returns} returns.",
+        ),
+        "check_ok": ("数据检查通过：{path}", "The store is sound: {path}"),
+    }
+)

@@ -24,5 +24,4 @@ def next_number(session: Session, station_code: str, day: date | None = None) ->
         counter = NumberCounter(day=key, last=0)
         session.add(counter)
     counter.last += 1
-    session.flush([counter])
     return f"{station_code}-{key}-{counter.last:04d}"

@@ -152,12 +152,10 @@ class Store:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only snapshot; nothing written in it is kept."""
+        """A read snapshot. Closing it ends the transaction without committing, and leaves
+        the loaded records usable (detached, not expired) after the block."""
         with self._reader() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def backup(self, target: Path | None = None) -> Path:
         if target is None:

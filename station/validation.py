@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from station import clock
 from station.errors import InvalidInput
@@ -13,6 +13,9 @@ from station.errors import InvalidInput
 # A kiosk clock and a visitor's "just now" can disagree by a little; beyond this a time is
 # in the future.
 CLOCK_SLACK = timedelta(minutes=5)
+# The span of dates a record may carry; beyond it day arithmetic would overflow.
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2999, 12, 31)
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0\d{9,17}")
@@ -105,15 +108,34 @@ def integer(field: str, value: object, *, low: int, high: int) -> int:
 
 
 def moment(field: str, value: object, *, allow_future: bool = False) -> datetime:
-    """An aware datetime, not in the future unless allowed; naive values are local time."""
+    """An aware UTC datetime, not in the future unless allowed; naive values are local time."""
+    if value is None:
+        raise InvalidInput("required", field)
     if not isinstance(value, datetime):
         raise InvalidInput("not_time", field)
-    aware = value if value.tzinfo is not None else value.replace(tzinfo=clock.LOCAL_TZ)
-    if aware.year < 2000:
-        raise InvalidInput("not_time", field)
-    if not allow_future and aware > clock.now() + CLOCK_SLACK:
+    # Odd tzinfo objects (no offset) and times at the ends of the calendar make conversion
+    # raise instead of answering; no record of a kiosk lies there.
+    try:
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=clock.LOCAL_TZ)
+        if aware.utcoffset() is None or not EARLIEST.year <= aware.year <= LATEST.year:
+            raise InvalidInput("not_time", field)
+        utc = aware.astimezone(UTC)
+    except (OverflowError, TypeError, ValueError) as exc:
+        raise InvalidInput("not_time", field) from exc
+    if not allow_future and utc > clock.now() + CLOCK_SLACK:
         raise InvalidInput("in_future", field)
-    return aware
+    return utc
+
+
+def day(field: str, value: object) -> date:
+    """A local calendar day, given as a date or as a datetime (its local date)."""
+    if isinstance(value, datetime):
+        return clock.local_date(moment(field, value, allow_future=True))
+    if not isinstance(value, date):
+        raise InvalidInput("not_date", field)
+    if not EARLIEST <= value <= LATEST:
+        raise InvalidInput("not_date", field)
+    return value
 
 
 def station_code(value: object) -> str:

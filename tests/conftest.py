@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,10 +12,20 @@ from station.services import station as station_service
 from station.store import Store, open_store
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One store migrated to the current schema, copied by each test (migrating takes 0.25 s)."""
+    folder = tmp_path_factory.mktemp("template") / "data"
+    open_store(folder).close()
+    return folder
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """An empty, migrated store in a temporary folder."""
-    opened = open_store(tmp_path / "data")
+def store(migrated_template: Path, tmp_path: Path) -> Iterator[Store]:
+    """An empty, migrated store in a temporary folder of its own."""
+    folder = tmp_path / "data"
+    shutil.copytree(migrated_template, folder)
+    opened = open_store(folder)
     yield opened
     opened.close()
 

@@ -1,6 +1,6 @@
 """The local store's tables as SQLAlchemy 2 typed ORM classes."""
 
-from station.models.base import Base, SyncRecord, new_id
+from station.models.base import Base, SyncRecord, new_id, seeded_ids
 from station.models.faq import Faq
 from station.models.inquiry import Inquiry, InquiryFollowUp
 from station.models.lostfound import FoundItem, ItemReturn, LostReport, PoliceHandover
@@ -41,4 +41,5 @@ __all__ = [
     "SyncRecord",
     "Volunteer",
     "new_id",
+    "seeded_ids",
 ]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
@@ -45,8 +49,24 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime()}  # noqa: RUF012 (SQLAlchemy's own hook)
 
 
+_id_source: ContextVar[random.Random | None] = ContextVar("id_source", default=None)
+
+
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A random UUID; drawn from a seeded generator inside `seeded_ids` (demo data)."""
+    source = _id_source.get()
+    if source is None:
+        return str(uuid.uuid4())
+    return str(uuid.UUID(int=source.getrandbits(128), version=4))
+
+
+@contextmanager
+def seeded_ids(source: random.Random) -> Iterator[None]:
+    token = _id_source.set(source)
+    try:
+        yield
+    finally:
+        _id_source.reset(token)
 
 
 class SyncRecord(Base):

@@ -37,8 +37,11 @@ class Inquiry(SyncRecord):
 
     post: Mapped[Post | None] = relationship(lazy="joined")
     handler: Mapped[Volunteer | None] = relationship(lazy="joined")
+    # pk breaks ties: notes written in one second (or under a frozen clock) keep their order.
     follow_ups: Mapped[list[InquiryFollowUp]] = relationship(
-        lazy="selectin", order_by="InquiryFollowUp.created_at", viewonly=True
+        lazy="selectin",
+        order_by="[InquiryFollowUp.created_at, InquiryFollowUp.pk]",
+        viewonly=True,
     )
 
 

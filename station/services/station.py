@@ -87,14 +87,13 @@ def posts(session: Session, *, include_inactive: bool = False) -> list[Post]:
 
 def post(session: Session, ref: object) -> Post:
     """A post of this station by id or by name."""
-    if not isinstance(ref, str) or not ref.strip():
-        raise InvalidInput("required", "post")
+    clean = validation.required_text("post", ref, max_len=40)
     station = current(session)
     found = session.scalars(
         select(Post).where(
             Post.station_code == station.code,
             Post.deleted_at.is_(None),
-            (Post.id == ref) | (Post.name == ref.strip()),
+            (Post.id == clean) | (Post.name == clean),
         )
     ).first()
     if found is None:

@@ -1,0 +1,243 @@
+"""The `redpost` command line: station set-up, demo data, counts, listings and the self-check.
+
+Errors a person can cause print one line on stderr and exit 1; anything else is logged with
+its traceback in the data folder's logs/ and reported as one line. No traceback reaches the
+terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from station import paths
+from station.errors import StationError
+from station.messages import render
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+KINDS = ("volunteers", "inquiries", "shifts", "found_items", "lost_reports", "returns")
+
+log = logging.getLogger("redpost")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return value
+
+
+def _kind(text: str) -> str:
+    kind = text.replace("-", "_")
+    if kind not in KINDS:
+        raise argparse.ArgumentTypeError(f"unknown kind {text!r}; choose from {', '.join(KINDS)}")
+    return kind
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="redpost", description="红驿站 Red Post Station kiosk.")
+    parser.add_argument(
+        "--data-dir", help=f"data folder (default: ${paths.ENV_VAR} or the user data folder)"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        default=os.environ.get("REDPOST_LANG", "zh_CN"),
+        help="language of messages (default zh_CN)",
+    )
+    parser.add_argument("--kiosk", action="store_true", help="GUI: full screen, no window frame")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    init = commands.add_parser("init", help="set up this kiosk's station (once)")
+    init.add_argument("--station", required=True, help="station code, e.g. YF01")
+    init.add_argument("--name", required=True, help="station name, e.g. 恩江古城红驿站")
+    init.add_argument("--post", action="append", default=[], help="a post (点位); repeatable")
+    init.add_argument("--hotline", help="the station's phone number for slips")
+
+    demo = commands.add_parser("demo", help="fill realistic demo data ending today")
+    demo.add_argument("--days", type=_positive, default=7, help="how many days (default 7)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+
+    stats = commands.add_parser("stats", help="count the records of each kind")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+
+    listing = commands.add_parser("list", help="list records of one kind, newest first")
+    listing.add_argument("kind", type=_kind, metavar="KIND", help=", ".join(KINDS))
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.add_argument("--limit", type=_positive, default=0, help="at most N records (0: all)")
+    listing.add_argument("--search", metavar="TEXT", help="only records containing TEXT")
+
+    commands.add_parser("check", help="check the store's integrity; exit 0 when sound")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    folder = paths.data_dir(args.data_dir)
+    _log_to(folder)
+    handler = COMMANDS.get(args.command or "gui")
+    assert handler is not None
+    try:
+        return handler(args, folder)
+    except StationError as exc:
+        _fail(exc.message(args.lang))
+    except KeyboardInterrupt:
+        _fail(render("interrupted", args.lang))
+    except Exception:
+        log.exception("redpost %s failed", args.command)
+        _fail(render("internal", args.lang, log=paths.logs(folder) / "redpost.log"))
+    return EXIT_ERROR
+
+
+def _fail(message: str) -> None:
+    print(f"redpost: {message}", file=sys.stderr)
+
+
+def _log_to(folder: Path) -> None:
+    try:
+        paths.logs(folder).mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(
+            paths.logs(folder) / "redpost.log", encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.NullHandler()  # an unwritable folder is reported by the command itself
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
+def _gui(args: argparse.Namespace, folder: Path) -> int:
+    try:
+        from ui.app import run  # type: ignore[import-not-found]
+    except ImportError:
+        _fail(render("no_gui", args.lang))
+        return EXIT_USAGE
+    result: int = run(data_dir=folder, kiosk=args.kiosk, lang=args.lang)
+    return result
+
+
+def _init(args: argparse.Namespace, folder: Path) -> int:
+    from station.services import station as station_service
+    from station.store import open_store
+
+    with open_store(folder) as store, store.transaction() as session:
+        made = station_service.init(
+            session, code=args.station, name=args.name, posts=args.post, hotline=args.hotline
+        )
+        posts = "、".join(p.name for p in station_service.posts(session)) or "-"
+        code, name = made.code, made.name
+    print(render("init_done", args.lang, station=code, name=name, posts=posts, folder=folder))
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, folder: Path) -> int:
+    from station import demo
+    from station.services import stats
+    from station.store import open_store
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    if args.days < 1:
+        _fail(render("out_of_range", args.lang, "days", low=1, high=3650))
+        return EXIT_ERROR
+    with open_store(folder) as store:
+        demo.fill(store, days=args.days, seed=args.seed, progress=progress)
+        with store.reading() as session:
+            counts = stats.counts(session)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(render("demo_done", args.lang, days=args.days, **counts))
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace, folder: Path) -> int:
+    from station.services import stats
+    from station.store import open_store
+
+    with open_store(folder) as store, store.reading() as session:
+        counts = stats.counts(session)
+    if args.json:
+        print(json.dumps(counts))
+    else:
+        for key, value in counts.items():
+            print(f"{key}\t{value}")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace, folder: Path) -> int:
+    from station import listing, rows
+    from station.store import open_store
+
+    with open_store(folder) as store, store.reading() as session:
+        records = listing.records(session, args.kind, text=args.search, limit=args.limit or None)
+        made = [rows.ROW_MAKERS[args.kind](record, args.lang) for record in records]
+    if args.json:
+        print(json.dumps(made, ensure_ascii=False, indent=1))
+    else:
+        _print_table(made, rows.TEXT_COLUMNS[args.kind])
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, folder: Path) -> int:
+    from station import integrity
+
+    found = integrity.problems(paths.database(folder))
+    if found:
+        _fail(render("integrity", args.lang, reason="; ".join(found)))
+        return EXIT_ERROR
+    print(render("check_ok", args.lang, path=paths.database(folder)))
+    return EXIT_OK
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _print_table(records: list[dict[str, Any]], columns: Sequence[str]) -> None:
+    cells = [
+        [("" if r[c] is None else str(r[c])).replace("\n", " ")[:40] for c in columns]
+        for r in records
+    ]
+    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    for row in [list(columns), *cells]:
+        print(
+            "  ".join(
+                cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)
+            ).rstrip()
+        )
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "gui": _gui,
+    "init": _init,
+    "demo": _demo,
+    "stats": _stats,
+    "list": _list,
+    "check": _check,
+}
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

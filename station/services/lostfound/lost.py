@@ -1,0 +1,219 @@
+"""Lost reports (失物登记): register, look up, correct, tombstone, search and count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from station import clock, validation
+from station.errors import NotFound, StateError
+from station.models import LostReport
+from station.numbering import next_number
+from station.services import search
+from station.services import station as station_service
+from station.services.lostfound import common
+from station.services.lostfound.common import UNSET
+from station.vocab import ITEM_CATEGORIES, LOST_REPORT_STATUSES, code_of
+
+DESCRIPTION_MAX = 500
+
+
+def _category(value: object) -> str:
+    return code_of("category", value, ITEM_CATEGORIES)
+
+
+def _description(value: object) -> str:
+    return validation.required_text("description", value, max_len=DESCRIPTION_MAX, multiline=True)
+
+
+def _colour(value: object) -> str | None:
+    return validation.text("colour", value, required=False, max_len=20)
+
+
+def _lost_place(value: object) -> str:
+    return validation.required_text("lost_place", value, max_len=60)
+
+
+def _lost_at(value: object) -> datetime:
+    return validation.moment("lost_at", value)
+
+
+def _contact_name(value: object) -> str:
+    return validation.required_text("contact_name", value, max_len=40)
+
+
+def _contact_phone(value: object) -> str:
+    clean = validation.phone("contact_phone", value, required=True)
+    assert clean is not None
+    return clean
+
+
+_CLEANERS: dict[str, Callable[[object], object]] = {
+    "category": _category,
+    "description": _description,
+    "colour": _colour,
+    "lost_place": _lost_place,
+    "lost_at": _lost_at,
+    "contact_name": _contact_name,
+    "contact_phone": _contact_phone,
+}
+
+
+def resolve(session: Session, ref: object, field: str = "lost_report") -> LostReport:
+    """A lost report of any station, not deleted, by id, report number or the object itself."""
+    if isinstance(ref, LostReport):
+        ref = ref.id
+    raw = common.ref_text(field, ref)
+    report = session.scalars(
+        select(LostReport).where(
+            LostReport.deleted_at.is_(None),
+            or_(LostReport.id == raw.lower(), LostReport.report_no == raw.upper()),
+        )
+    ).first()
+    if report is None:
+        raise NotFound("not_found", field, value=raw)
+    return report
+
+
+def ensure_open(report: LostReport, field: str) -> None:
+    if report.status != "open":
+        raise StateError("report_closed", field, report=report.report_no)
+
+
+def _editable(session: Session, ref: object) -> LostReport:
+    """A report this station may change: its own, and still open."""
+    station = station_service.current(session)
+    report = resolve(session, ref)
+    common.ensure_own(report, "lost_report", station.code)
+    ensure_open(report, "lost_report")
+    return report
+
+
+def register_lost(
+    session: Session,
+    *,
+    category: object,
+    description: object,
+    lost_place: object,
+    lost_at: object,
+    contact_name: object,
+    contact_phone: object,
+    colour: object = None,
+    registered_by: object = None,
+) -> LostReport:
+    """Register a visitor's report of something lost; a contact name and phone are required."""
+    station = station_service.current(session)
+    clean_category = _category(category)
+    clean_description = _description(description)
+    clean_colour = _colour(colour)
+    clean_place = _lost_place(lost_place)
+    clean_lost_at = _lost_at(lost_at)
+    clean_name = _contact_name(contact_name)
+    clean_phone = _contact_phone(contact_phone)
+    volunteer = common.volunteer_id(session, "registered_by", registered_by)
+
+    report = LostReport(
+        station_code=station.code,
+        report_no=next_number(session, station.code),
+        category=clean_category,
+        description=clean_description,
+        colour=clean_colour,
+        lost_place=clean_place,
+        lost_at=clean_lost_at,
+        contact_name=clean_name,
+        contact_phone=clean_phone,
+        status="open",
+        registered_by=volunteer,
+    )
+    session.add(report)
+    session.flush()
+    return report
+
+
+def get_lost(session: Session, ref: object) -> LostReport:
+    """A lost report of any station by id or report number."""
+    return resolve(session, ref)
+
+
+def update_lost(
+    session: Session,
+    ref: object,
+    *,
+    category: object = UNSET,
+    description: object = UNSET,
+    colour: object = UNSET,
+    lost_place: object = UNSET,
+    lost_at: object = UNSET,
+    contact_name: object = UNSET,
+    contact_phone: object = UNSET,
+) -> LostReport:
+    """Correct an open report of this station."""
+    report = _editable(session, ref)
+    given = {
+        "category": category,
+        "description": description,
+        "colour": colour,
+        "lost_place": lost_place,
+        "lost_at": lost_at,
+        "contact_name": contact_name,
+        "contact_phone": contact_phone,
+    }
+    changes = {name: _CLEANERS[name](value) for name, value in given.items() if value is not UNSET}
+    for name, value in changes.items():
+        if getattr(report, name) != value:
+            setattr(report, name, value)
+    session.flush()
+    return report
+
+
+def delete_lost(session: Session, ref: object) -> LostReport:
+    """Tombstone an open report of this station (records are never removed).
+
+    The tombstone travels to central, so the owner's name and phone are dropped from it.
+    """
+    report = _editable(session, ref)
+    report.deleted_at = clock.now()
+    report.contact_name = ""
+    report.contact_phone = ""
+    session.flush()
+    return report
+
+
+def find_lost(
+    session: Session,
+    *,
+    text: object = None,
+    status: object = None,
+    category: object = None,
+    limit: object = None,
+    offset: object = 0,
+    include_other_stations: bool = True,
+) -> list[LostReport]:
+    """Lost reports matching every filter given, newest loss first."""
+    query = select(LostReport).where(LostReport.deleted_at.is_(None))
+    clean_text = validation.text("query", text, required=False, max_len=search.MAX_QUERY_LENGTH)
+    if clean_text is not None:
+        query = query.where(search.matches(LostReport, clean_text))
+    if status is not None:
+        query = query.where(LostReport.status == code_of("status", status, LOST_REPORT_STATUSES))
+    if category is not None:
+        query = query.where(LostReport.category == _category(category))
+    clean_limit, clean_offset = common.paging(limit, offset)
+    if not include_other_stations:
+        query = query.where(LostReport.station_code == station_service.current(session).code)
+    query = query.order_by(LostReport.lost_at.desc(), LostReport.pk.desc())
+    return list(session.scalars(query.offset(clean_offset).limit(clean_limit)))
+
+
+def count_lost(session: Session) -> int:
+    """Lost reports of this station that are not deleted, open or closed."""
+    code = station_service.current(session).code
+    query = (
+        select(func.count())
+        .select_from(LostReport)
+        .where(LostReport.station_code == code, LostReport.deleted_at.is_(None))
+    )
+    return session.scalar(query) or 0
