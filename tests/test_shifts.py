@@ -505,7 +505,7 @@ def test_correct_shift_without_change_writes_nothing(desk: Store) -> None:
         ({"check_in_at": at(1)}, "check_out_at", "end_before_start"),
         ({"check_in_at": at(18)}, "check_in_at", "in_future"),
         ({"check_out_at": at(23)}, "check_out_at", "in_future"),
-        ({"check_out_at": None}, "check_out_at", "not_time"),
+        ({"check_out_at": None}, "check_out_at", "required"),
         ({"check_in_at": "18:00"}, "check_in_at", "not_time"),
     ],
 )
