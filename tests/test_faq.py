@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from station.errors import InvalidInput, NotFound, StateError, StationError
 from station.messages import MESSAGES
 from station.models import Faq, OutboxEntry
-from station.services import faq, inquiries
+from station.services import faq, records
 from station.store import Store
 from tests.snapshot import snapshot
 
@@ -108,7 +108,7 @@ def test_update_with_no_change_writes_nothing(station_store: Store) -> None:
         faq.update(s, made.id, category="问路/景点", question="最近的公共厕所在哪？ ", sort_order=0)
         faq.update(s, made.id)
         # The sentinel is shared with the inquiry desk.
-        faq.update(s, made.id, answer=inquiries.UNSET)
+        faq.update(s, made.id, answer=records.UNSET)
     assert snapshot(station_store) == before
 
 

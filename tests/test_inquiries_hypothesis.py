@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from station import clock
 from station.errors import StationError
 from station.models import Volunteer
-from station.services import faq, inquiries
+from station.services import faq, inquiries, records
 from station.store import Store
 from station.vocab import INQUIRY_CATEGORIES
 from tests.snapshot import snapshot
@@ -168,7 +168,7 @@ def test_create_takes_anything(desk: Store, fields: dict[str, object]) -> None:
 
 
 @EXAMPLES
-@given(fields=inputs(INQUIRY_FIELDS, unset=inquiries.UNSET))
+@given(fields=inputs(INQUIRY_FIELDS, unset=records.UNSET))
 def test_update_takes_anything(desk: Store, fields: dict[str, object]) -> None:
     with desk.transaction() as s:
         original = inquiries.create(
@@ -182,7 +182,7 @@ def test_update_takes_anything(desk: Store, fields: dict[str, object]) -> None:
             return
         for name in ("question", "answer", "visitor_name"):
             value = fields[name]
-            expected = getattr(original, name) if value is inquiries.UNSET else clean(value)
+            expected = getattr(original, name) if value is records.UNSET else clean(value)
             assert getattr(got, name) == expected
         assert (got.category, got.visitor_phone, got.handled_by) == (
             changed.category,
@@ -287,7 +287,7 @@ def test_faq_add_takes_anything(desk: Store, fields: dict[str, object]) -> None:
 
 
 @EXAMPLES
-@given(fields=inputs(FAQ_FIELDS, unset=faq.UNSET))
+@given(fields=inputs(FAQ_FIELDS, unset=records.UNSET))
 def test_faq_update_takes_anything(desk: Store, fields: dict[str, object]) -> None:
     with desk.transaction() as s:
         original = faq.add(s, category="other", question="原来的问题", answer="原来的答复")
@@ -299,5 +299,5 @@ def test_faq_update_takes_anything(desk: Store, fields: dict[str, object]) -> No
             return
         for name in ("question", "answer", "sort_order"):
             value = fields[name]
-            expected = getattr(original, name) if value is faq.UNSET else clean(value)
+            expected = getattr(original, name) if value is records.UNSET else clean(value)
             assert getattr(got, name) == expected

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from station import clock
 from station.errors import StationError
-from station.services import roster, shifts
+from station.services import records, roster, shifts
 from station.store import Store
 from tests.snapshot import snapshot
 
@@ -198,7 +198,7 @@ def arguments(**valid: st.SearchStrategy[object]) -> st.SearchStrategy[dict[str,
 
 
 def unset_or(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
-    return st.one_of(st.just(roster.UNSET), strategy)
+    return st.one_of(st.just(records.UNSET), strategy)
 
 
 @SETTINGS

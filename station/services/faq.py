@@ -6,20 +6,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station import clock, validation
-from station.errors import NotFound, StateError
+from station.errors import NotFound
 from station.models import Faq
+from station.services import records
 from station.services import station as station_service
-
-# One sentinel for every desk that shares it, so UNSET from either module means "unchanged".
-from station.services.inquiries import UNSET
+from station.services.records import UNSET
 from station.vocab import INQUIRY_CATEGORIES, code_of
-
-__all__ = ["UNSET", "add", "delete", "find", "get", "update"]
 
 QUESTION_MAX = 200
 ANSWER_MAX = 1000
 SORT_ORDER_LIMIT = 9999
-REF_MAX = 64
 
 
 def add(
@@ -45,7 +41,7 @@ def add(
 
 def get(session: Session, faq_id: object) -> Faq:
     """A visible quick answer by id, whether this station wrote it or central published it."""
-    clean = validation.required_text("faq", faq_id, max_len=REF_MAX)
+    clean = records.ref_text("faq", faq_id)
     found = session.scalars(select(Faq).where(Faq.id == clean, Faq.deleted_at.is_(None))).first()
     if found is None:
         raise NotFound("not_found", "faq", value=faq_id)
@@ -74,9 +70,7 @@ def update(
         changes["category"] = code_of("category", category, INQUIRY_CATEGORIES)
     if sort_order is not UNSET:
         changes["sort_order"] = _sort_order(sort_order)
-    for name, value in changes.items():
-        if getattr(faq, name) != value:
-            setattr(faq, name, value)
+    records.apply_changes(faq, changes)
     session.flush()
     return faq
 
@@ -100,9 +94,7 @@ def find(session: Session, *, category: object = None) -> list[Faq]:
 def _own(session: Session, faq_id: object) -> Faq:
     # Answers published by central arrive with its code; only central may change them.
     faq = get(session, faq_id)
-    own = station_service.current(session).code
-    if faq.station_code != own:
-        raise StateError("not_own_record", "faq", owner=faq.station_code)
+    records.require_own(session, faq, "faq")
     return faq
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Final
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from station import clock, validation
-from station.errors import InvalidInput, NotFound, StateError
+from station.errors import NotFound, StateError
 from station.models import Inquiry, InquiryFollowUp, Post, Volunteer
 from station.numbering import next_number
+from station.services import records
 from station.services import station as station_service
+from station.services.records import UNSET
 from station.services.search import MAX_QUERY_LENGTH, matches
 from station.vocab import ESCALATION_LEVELS, INQUIRY_CATEGORIES, INQUIRY_STATUSES, code_of
 
@@ -21,21 +22,9 @@ ANSWER_MAX = 1000
 NAME_MAX = 40
 UNIT_MAX = 60
 NOTE_MAX = 1000
-# Long enough for a UUID (36) or a ticket number (24) with room for stray spaces.
-REF_MAX = 64
-FIND_LIMIT_MAX = 10_000
 
 # Only "resolved" closes an inquiry; referred and escalated matters are still being worked on.
 OPEN_STATUSES: Final = frozenset({"open", "referred", "escalated"})
-
-
-class Unset(enum.Enum):
-    """The type of UNSET: "leave this field as it is", distinct from None ("clear it")."""
-
-    UNSET = "UNSET"
-
-
-UNSET: Final = Unset.UNSET
 
 
 def create(
@@ -61,10 +50,9 @@ def create(
     )
     clean_name = validation.text("visitor_name", visitor_name, required=False, max_len=NAME_MAX)
     clean_phone = validation.phone("visitor_phone", visitor_phone)
-    handler = _volunteer(session, "handled_by", handled_by)
+    handler = _handler(session, handled_by)
     where = _post(session, post)
-    if not isinstance(resolved, bool):
-        raise InvalidInput("not_yes_no", "resolved")
+    closed = records.flag("resolved", resolved)
 
     # Everything is valid: the writes start here (the ticket number is the first).
     moment = clock.now()
@@ -80,11 +68,11 @@ def create(
         handler=handler,
         post_id=where.id if where else None,
         post=where,
-        status="resolved" if resolved else "open",
+        status="resolved" if closed else "open",
         # Set here rather than by the flush hook so closed_at can equal it exactly.
         created_at=moment,
-        closed_at=moment if resolved else None,
-        resolve_seconds=0 if resolved else None,
+        closed_at=moment if closed else None,
+        resolve_seconds=0 if closed else None,
     )
     session.add(inquiry)
     session.flush()
@@ -93,7 +81,7 @@ def create(
 
 def get(session: Session, ref: object) -> Inquiry:
     """A visible (not deleted) inquiry by id or ticket number, of any station."""
-    clean = validation.required_text("inquiry", ref, max_len=REF_MAX)
+    clean = records.ref_text("inquiry", ref)
     found = session.scalars(
         select(Inquiry).where(
             Inquiry.deleted_at.is_(None),
@@ -137,15 +125,11 @@ def update(
         changes["visitor_phone"] = validation.phone("visitor_phone", visitor_phone)
     handler: Volunteer | None = None
     if handled_by is not UNSET:
-        handler = _volunteer(session, "handled_by", handled_by)
+        handler = _handler(session, handled_by)
         changes["handled_by"] = handler.id if handler else None
 
-    # Assigning an equal value would still bump the version and queue a needless push.
-    for name, value in changes.items():
-        if getattr(inquiry, name) != value:
-            setattr(inquiry, name, value)
-            if name == "handled_by":
-                inquiry.handler = handler
+    if "handled_by" in records.apply_changes(inquiry, changes):
+        inquiry.handler = handler
     session.flush()
     return inquiry
 
@@ -156,7 +140,7 @@ def resolve(session: Session, ref: object, *, answer: object = None, by: object 
     clean_answer = validation.text(
         "answer", answer, required=False, max_len=ANSWER_MAX, multiline=True
     )
-    actor = _volunteer(session, "handled_by", by)
+    actor = _handler(session, by)
 
     moment = clock.now()
     if clean_answer is not None:
@@ -176,7 +160,7 @@ def refer(
     inquiry = _changeable(session, ref)
     clean_unit = validation.required_text("referral_unit", unit, max_len=UNIT_MAX)
     clean_contact = validation.phone("referral_contact", contact, service=True)
-    actor = _volunteer(session, "handled_by", by)
+    actor = _handler(session, by)
 
     inquiry.status = "referred"
     inquiry.referral_unit = clean_unit
@@ -199,7 +183,7 @@ def escalate(session: Session, ref: object, *, level: object, by: object = None)
             ticket=inquiry.ticket_no,
             level=inquiry.escalation_level,
         )
-    actor = _volunteer(session, "handled_by", by)
+    actor = _handler(session, by)
 
     inquiry.status = "escalated"
     inquiry.escalation_level = clean_level
@@ -219,7 +203,7 @@ def add_follow_up(
     """
     inquiry = get(session, ref)
     clean_note = validation.required_text("note", note, max_len=NOTE_MAX, multiline=True)
-    actor = _volunteer(session, "handled_by", by)
+    actor = _handler(session, by)
     return _log(session, inquiry, clean_note, actor)
 
 
@@ -229,7 +213,7 @@ def delete(session: Session, ref: object) -> Inquiry:
     Tombstones travel to central, and they must carry no personal data.
     """
     inquiry = get(session, ref)
-    _check_own(session, inquiry)
+    records.require_own(session, inquiry, "inquiry")
     moment = clock.now()
     own = station_service.current(session).code
     for follow_up in inquiry.follow_ups:
@@ -257,11 +241,9 @@ def find(
     referral unit, or the exact ticket number.
     """
     query = _filtered(session, status=status, day=day, text=text)
-    clean_offset = validation.integer("offset", offset, low=0, high=2**31)
-    if limit is not None:
-        query = query.limit(validation.integer("limit", limit, low=1, high=FIND_LIMIT_MAX))
-    query = query.order_by(Inquiry.created_at.desc(), Inquiry.pk.desc()).offset(clean_offset)
-    return list(session.scalars(query))
+    clean_limit, clean_offset = records.paging(limit, offset)
+    query = query.order_by(Inquiry.created_at.desc(), Inquiry.pk.desc())
+    return list(session.scalars(query.offset(clean_offset).limit(clean_limit)))
 
 
 def count(session: Session, *, status: object = None, day: object = None) -> int:
@@ -288,39 +270,20 @@ def _filtered(session: Session, *, status: object, day: object, text: object) ->
 def _changeable(session: Session, ref: object) -> Inquiry:
     """The inquiry, if this station owns it and it is not closed yet."""
     inquiry = get(session, ref)
-    _check_own(session, inquiry)
+    records.require_own(session, inquiry, "inquiry")
     if inquiry.status not in OPEN_STATUSES:
         raise StateError("inquiry_closed", "inquiry", ticket=inquiry.ticket_no)
     return inquiry
 
 
-def _check_own(session: Session, inquiry: Inquiry) -> None:
-    own = station_service.current(session).code
-    if inquiry.station_code != own:
-        raise StateError("not_own_record", "inquiry", owner=inquiry.station_code)
-
-
-def _volunteer(session: Session, field: str, ref: object) -> Volunteer | None:
-    """A roster member by id or badge code; None or blank means nobody."""
-    # Badge codes arrive from a barcode scanner with a trailing Enter.
-    raw = ref.strip("\r\n\t ") if isinstance(ref, str) else ref
-    clean = validation.text(field, raw, required=False, max_len=REF_MAX)
-    if clean is None:
-        return None
-    found = session.scalars(
-        select(Volunteer).where(
-            Volunteer.deleted_at.is_(None),
-            or_(Volunteer.id == clean, Volunteer.badge_code == clean.upper()),
-        )
-    ).first()
-    if found is None:
-        raise NotFound("not_found", field, value=clean)
-    return found
+def _handler(session: Session, ref: object) -> Volunteer | None:
+    """The volunteer named as handler or author, active or not; None or blank means nobody."""
+    return records.volunteer(session, "handled_by", ref, required=False, active_only=False)
 
 
 def _post(session: Session, ref: object) -> Post | None:
     # Checked here first: station.post would send unchecked text (lone surrogates) to SQLite.
-    clean = validation.text("post", ref, required=False, max_len=REF_MAX)
+    clean = validation.text("post", ref, required=False, max_len=records.REF_MAX)
     if clean is None:
         return None
     return station_service.post(session, clean)

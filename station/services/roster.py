@@ -2,54 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import enum
-from typing import Final
-
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from station import clock, validation
-from station.errors import InvalidInput, NotFound, StateError
-from station.models import Shift, SyncRecord, Volunteer
-from station.services import search
+from station.errors import InvalidInput, StateError
+from station.models import Shift, Volunteer
+from station.services import records, search
 from station.services import station as station_service
-
-
-class _Unset(enum.Enum):
-    UNSET = "UNSET"
-
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-# Marks an argument the caller left out, so that None can mean "clear this field".
-UNSET: Final = _Unset.UNSET
+from station.services.records import UNSET
 
 NAME_MAX = 40
 TEAM_MAX = 40
-# Ids are 36 characters and badge codes at most 32; longer input names no record.
-REF_MAX = 64
 FIND_LIMIT_MAX = 1000
-
-
-def clean_ref(field: str, value: object) -> str:
-    """An id, badge code or name typed or scanned by a person, trimmed and checked as text."""
-    return validation.required_text(field, value, max_len=REF_MAX)
-
-
-def flag(field: str, value: object) -> bool:
-    # bool(x) would quietly turn "no" or 0.5 into True; a yes/no field takes only a bool.
-    if not isinstance(value, bool):
-        raise InvalidInput("not_yes_no", field)
-    return value
-
-
-def require_own(session: Session, record: SyncRecord) -> None:
-    """Refuse to change a record another station owns (it reached us through the sync)."""
-    own = station_service.current(session).code
-    if record.station_code != own:
-        raise StateError("not_own_record", owner=record.station_code)
 
 
 def open_shift(session: Session, volunteer_id: str) -> Shift | None:
@@ -63,22 +28,10 @@ def open_shift(session: Session, volunteer_id: str) -> Shift | None:
     ).first()
 
 
-def _lookup(session: Session, ref: str) -> Volunteer | None:
-    conditions: list[ColumnElement[bool]] = [Volunteer.id == ref]
-    # Input not shaped like a badge code can only be an id.
-    with contextlib.suppress(InvalidInput):
-        conditions.append(Volunteer.badge_code == validation.badge_code(ref))
-    return session.scalars(
-        select(Volunteer).where(Volunteer.deleted_at.is_(None), or_(*conditions))
-    ).first()
-
-
 def get(session: Session, ref: object) -> Volunteer:
     """A volunteer by id or badge code (as typed or scanned); removed ones are not found."""
-    clean = clean_ref("volunteer", ref)
-    found = _lookup(session, clean)
-    if found is None:
-        raise NotFound("not_found", "volunteer", value=clean)
+    found = records.volunteer(session, "volunteer", ref, required=True, active_only=False)
+    assert found is not None
     return found
 
 
@@ -117,7 +70,7 @@ def add(
     clean_badge = _free_badge(session, badge_code)
     clean_phone = validation.phone("phone", phone)
     clean_team = validation.text("team", team, required=False, max_len=TEAM_MAX)
-    party = flag("is_party_member", is_party_member)
+    party = records.flag("is_party_member", is_party_member)
     home = station.code if home_station is None else _home_station(home_station)
     volunteer = Volunteer(
         station_code=station.code,
@@ -147,7 +100,7 @@ def update(
 ) -> Volunteer:
     """Change the given fields; None clears an optional one. Unchanged values write nothing."""
     volunteer = get(session, ref)
-    require_own(session, volunteer)
+    records.require_own(session, volunteer)
     changes: dict[str, object] = {}
     if name is not UNSET:
         changes["name"] = validation.required_text("name", name, max_len=NAME_MAX)
@@ -158,15 +111,10 @@ def update(
     if badge_code is not UNSET:
         changes["badge_code"] = _free_badge(session, badge_code, owner_id=volunteer.id)
     if is_party_member is not UNSET:
-        changes["is_party_member"] = flag("is_party_member", is_party_member)
+        changes["is_party_member"] = records.flag("is_party_member", is_party_member)
     if active is not UNSET:
-        changes["active"] = flag("active", active)
-    changed = False
-    for key, value in changes.items():
-        if getattr(volunteer, key) != value:
-            setattr(volunteer, key, value)
-            changed = True
-    if changed:
+        changes["active"] = records.flag("active", active)
+    if records.apply_changes(volunteer, changes):
         session.flush()
     return volunteer
 
@@ -174,7 +122,7 @@ def update(
 def remove(session: Session, ref: object) -> Volunteer:
     """Tombstone a volunteer; refused while they are on duty. Their past shifts keep counting."""
     volunteer = get(session, ref)
-    require_own(session, volunteer)
+    records.require_own(session, volunteer)
     shift = open_shift(session, volunteer.id)
     if shift is not None:
         raise StateError("on_duty", "volunteer", name=volunteer.name, post=shift.post.name)
@@ -209,9 +157,8 @@ def find(
                 func.instr(func.coalesce(Volunteer.team, ""), term) > 0,
             )
         )
-    statement = statement.order_by(Volunteer.name, Volunteer.badge_code)
-    if limit is not None:
-        statement = statement.limit(validation.integer("limit", limit, low=1, high=FIND_LIMIT_MAX))
+    clean_limit, _ = records.paging(limit, max_limit=FIND_LIMIT_MAX)
+    statement = statement.order_by(Volunteer.name, Volunteer.badge_code).limit(clean_limit)
     return list(session.scalars(statement))
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from station import clock, validation
 from station.errors import InvalidInput, NotFound, StateError
 from station.models import Post, Shift, Volunteer
-from station.services import roster
+from station.services import records, roster
 from station.services import station as station_service
-from station.services.roster import UNSET, clean_ref, open_shift, require_own
+from station.services.records import UNSET
+from station.services.roster import open_shift
 
-SHIFTS_LIMIT_MAX = 10_000
 POST_REF_MAX = 40
 
 
@@ -28,10 +28,6 @@ class VolunteerHours:
     badge_code: str
     shifts: int
     hours: float
-
-
-def _since(moment: datetime) -> str:
-    return f"{moment.astimezone(clock.LOCAL_TZ):%Y-%m-%d %H:%M}"
 
 
 def _time(field: str, value: object) -> datetime:
@@ -67,7 +63,7 @@ def check_in(session: Session, *, volunteer: object, post: object, at: object = 
             "volunteer",
             name=person.name,
             post=current.post.name,
-            since=_since(current.check_in_at),
+            since=records.local_text(current.check_in_at),
         )
     # Relationships set directly, so the returned shift still knows its volunteer and post
     # after the session is gone.
@@ -101,7 +97,7 @@ def check_out(session: Session, *, volunteer: object, at: object = None) -> Shif
     shift = open_shift(session, person.id)
     if shift is None:
         raise StateError("not_checked_in", "volunteer", name=person.name)
-    require_own(session, shift)
+    records.require_own(session, shift)
     if end < shift.check_in_at:
         raise InvalidInput("end_before_start", "check_out_at")
     shift.check_out_at = end
@@ -130,13 +126,9 @@ def shifts(
         statement = statement.where(Shift.check_in_at >= start, Shift.check_in_at < end)
     if volunteer is not None:
         statement = statement.where(Shift.volunteer_id == roster.get(session, volunteer).id)
+    clean_limit, clean_offset = records.paging(limit, offset)
     statement = statement.order_by(Shift.check_in_at.desc(), Shift.pk.desc())
-    statement = statement.offset(validation.integer("offset", offset, low=0, high=10**9))
-    if limit is not None:
-        statement = statement.limit(
-            validation.integer("limit", limit, low=1, high=SHIFTS_LIMIT_MAX)
-        )
-    return list(session.scalars(statement))
+    return list(session.scalars(statement.offset(clean_offset).limit(clean_limit)))
 
 
 def day_hours(session: Session, *, day: object) -> list[VolunteerHours]:
@@ -196,13 +188,13 @@ def correct_shift(
     check_out_at: object = UNSET,
 ) -> Shift:
     """The lead's correction of a shift's times; it also marks an auto-closed shift reviewed."""
-    clean_id = clean_ref("shift", shift_id)
+    clean_id = records.ref_text("shift", shift_id)
     shift = session.scalars(
         select(Shift).where(Shift.id == clean_id, Shift.deleted_at.is_(None))
     ).first()
     if shift is None:
         raise NotFound("not_found", "shift", value=clean_id)
-    require_own(session, shift)
+    records.require_own(session, shift)
     start = shift.check_in_at if check_in_at is UNSET else _time("check_in_at", check_in_at)
     # No None here: reopening a shift could collide with the volunteer's newer open one.
     end = shift.check_out_at if check_out_at is UNSET else _time("check_out_at", check_out_at)
@@ -220,10 +212,4 @@ def correct_shift(
 
 def count_shifts(session: Session) -> int:
     """This station's shifts, removed ones excluded."""
-    code = station_service.current(session).code
-    statement = (
-        select(func.count())
-        .select_from(Shift)
-        .where(Shift.station_code == code, Shift.deleted_at.is_(None))
-    )
-    return session.scalar(statement) or 0
+    return records.count_own(session, Shift)

@@ -1,7 +1,7 @@
 """The volunteer desk in one import: the roster (`roster`) and shifts (`shifts`) together."""
 
+from station.services.records import UNSET
 from station.services.roster import (
-    UNSET,
     add,
     count_volunteers,
     find,

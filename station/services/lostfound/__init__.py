@@ -1,6 +1,5 @@
 """Lost and found (失物招领): found items, lost reports, matching, returns, police hand-over."""
 
-from station.services.lostfound.common import UNSET
 from station.services.lostfound.files import photo_path, signature_path
 from station.services.lostfound.found import (
     count_found,
@@ -21,6 +20,7 @@ from station.services.lostfound.lost import (
 )
 from station.services.lostfound.matching import Match, score_pair, suggest_matches, suggest_reports
 from station.services.lostfound.returns import count_returns, find_returns, return_item
+from station.services.records import UNSET
 
 __all__ = [
     "UNSET",

@@ -1,75 +1,93 @@
-"""Pieces every lost-and-found module uses: the unset marker, refs, volunteers, times, paging."""
+"""What found items and lost reports share: item fields, lookups, searches, volunteers."""
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
-from typing import Final
+from typing import TypeVar
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from station import clock, validation
-from station.errors import NotFound, StateError
-from station.models import ItemReturn, SyncRecord, Volunteer
+from station import validation
+from station.errors import NotFound
+from station.models import FoundItem, ItemReturn, LostReport
+from station.services import records, search
+from station.services import station as station_service
+from station.vocab import ITEM_CATEGORIES, Vocabulary, code_of
 
+_Record = TypeVar("_Record", FoundItem, LostReport)
 
-class Unset(enum.Enum):
-    """Marks an update argument that was not given, so None can mean "clear it"."""
-
-    UNSET = "UNSET"
-
-
-UNSET: Final = Unset.UNSET
-
-# Longest reference (UUID or number) worth looking up; anything longer cannot match.
-MAX_REF_LENGTH = 64
-MAX_LIMIT = 10_000
+DESCRIPTION_MAX = 500
 
 
-def ref_text(field: str, ref: object) -> str:
-    return validation.required_text(field, ref, max_len=MAX_REF_LENGTH)
+# Both records describe the item by the same rules, so that matching compares like with like.
+def item_category(value: object) -> str:
+    return code_of("category", value, ITEM_CATEGORIES)
 
 
-def ensure_own(record: SyncRecord, field: str, station_code: str) -> None:
-    """Rows of other stations arrive by sync and are read-only here: each station writes its own."""
-    if record.station_code != station_code:
-        raise StateError("not_own_record", field, owner=record.station_code)
+def item_description(value: object) -> str:
+    return validation.required_text("description", value, max_len=DESCRIPTION_MAX, multiline=True)
+
+
+def item_colour(value: object) -> str | None:
+    return validation.text("colour", value, required=False, max_len=20)
+
+
+def resolve(
+    session: Session,
+    model: type[_Record],
+    number: InstrumentedAttribute[str],
+    ref: object,
+    field: str,
+) -> _Record:
+    """A record of any station, not deleted, by id, its `number` or the object itself."""
+    if isinstance(ref, model):
+        ref = ref.id
+    raw = records.ref_text(field, ref)
+    record = session.scalars(
+        select(model).where(
+            model.deleted_at.is_(None),
+            or_(model.id == raw.lower(), number == raw.upper()),
+        )
+    ).first()
+    if record is None:
+        raise NotFound("not_found", field, value=raw)
+    return record
+
+
+def find(
+    session: Session,
+    model: type[_Record],
+    newest: InstrumentedAttribute[datetime],
+    statuses: Vocabulary,
+    *,
+    text: object,
+    status: object,
+    category: object,
+    limit: object,
+    offset: object,
+    include_other_stations: bool,
+) -> list[_Record]:
+    """Records matching every filter given, the latest `newest` first."""
+    query = select(model).where(model.deleted_at.is_(None))
+    clean_text = validation.text("query", text, required=False, max_len=search.MAX_QUERY_LENGTH)
+    if clean_text is not None:
+        query = query.where(search.matches(model, clean_text))
+    if status is not None:
+        query = query.where(model.status == code_of("status", status, statuses))
+    if category is not None:
+        query = query.where(model.category == item_category(category))
+    clean_limit, clean_offset = records.paging(limit, offset)
+    if not include_other_stations:
+        query = query.where(model.station_code == station_service.current(session).code)
+    query = query.order_by(newest.desc(), model.pk.desc())
+    return list(session.scalars(query.offset(clean_offset).limit(clean_limit)))
 
 
 def volunteer_id(session: Session, field: str, ref: object) -> str | None:
     """The id of an active volunteer named by id or badge code; None when not given."""
-    if isinstance(ref, Volunteer):
-        ref = ref.id
-    # A barcode scanner ends the badge with Enter.
-    raw = ref.strip("\r\n\t ") if isinstance(ref, str) else ref
-    clean = validation.text(field, raw, required=False, max_len=MAX_REF_LENGTH)
-    if clean is None:
-        return None
-    found = session.scalars(
-        select(Volunteer).where(
-            Volunteer.deleted_at.is_(None),
-            or_(Volunteer.id == clean.lower(), Volunteer.badge_code == clean.upper()),
-        )
-    ).first()
-    if found is None:
-        raise NotFound("not_found", field, value=clean)
-    if not found.active:
-        raise StateError("volunteer_inactive", field, name=found.name)
-    return found.id
-
-
-def paging(limit: object, offset: object) -> tuple[int | None, int]:
-    clean_limit = (
-        None if limit is None else validation.integer("limit", limit, low=1, high=MAX_LIMIT)
-    )
-    clean_offset = validation.integer("offset", offset, low=0, high=2**31)
-    return clean_limit, clean_offset
-
-
-def local_text(when: datetime) -> str:
-    """A moment as the desk reads it: local date and minute."""
-    return when.astimezone(clock.LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    found = records.volunteer(session, field, ref, required=False, active_only=True)
+    return None if found is None else found.id
 
 
 def returned_when(session: Session, found_item_id: str) -> str:
@@ -79,4 +97,4 @@ def returned_when(session: Session, found_item_id: str) -> str:
             ItemReturn.found_item_id == found_item_id, ItemReturn.deleted_at.is_(None)
         )
     ).first()
-    return "?" if returned is None else local_text(returned)
+    return "?" if returned is None else records.local_text(returned)

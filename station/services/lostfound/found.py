@@ -6,32 +6,17 @@ import os
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from station import clock, validation
-from station.errors import InvalidInput, NotFound, StateError
+from station.errors import InvalidInput, StateError
 from station.models import FoundItem
 from station.numbering import next_number
-from station.services import search
+from station.services import records
 from station.services import station as station_service
 from station.services.lostfound import common, files
-from station.services.lostfound.common import UNSET
-from station.vocab import FOUND_ITEM_STATUSES, ITEM_CATEGORIES, code_of
-
-DESCRIPTION_MAX = 500
-
-
-def _category(value: object) -> str:
-    return code_of("category", value, ITEM_CATEGORIES)
-
-
-def _description(value: object) -> str:
-    return validation.required_text("description", value, max_len=DESCRIPTION_MAX, multiline=True)
-
-
-def _colour(value: object) -> str | None:
-    return validation.text("colour", value, required=False, max_len=20)
+from station.services.records import UNSET
+from station.vocab import FOUND_ITEM_STATUSES
 
 
 def _found_place(value: object) -> str:
@@ -55,9 +40,9 @@ def _storage_place(value: object) -> str | None:
 
 
 _CLEANERS: dict[str, Callable[[object], object]] = {
-    "category": _category,
-    "description": _description,
-    "colour": _colour,
+    "category": common.item_category,
+    "description": common.item_description,
+    "colour": common.item_colour,
     "found_place": _found_place,
     "found_at": _found_at,
     "finder_name": _finder_name,
@@ -68,18 +53,7 @@ _CLEANERS: dict[str, Callable[[object], object]] = {
 
 def resolve(session: Session, ref: object, field: str = "found_item") -> FoundItem:
     """A found item of any station, not deleted, by id, item number or the object itself."""
-    if isinstance(ref, FoundItem):
-        ref = ref.id
-    raw = common.ref_text(field, ref)
-    item = session.scalars(
-        select(FoundItem).where(
-            FoundItem.deleted_at.is_(None),
-            or_(FoundItem.id == raw.lower(), FoundItem.item_no == raw.upper()),
-        )
-    ).first()
-    if item is None:
-        raise NotFound("not_found", field, value=raw)
-    return item
+    return common.resolve(session, FoundItem, FoundItem.item_no, ref, field)
 
 
 def ensure_held(session: Session, item: FoundItem, field: str) -> None:
@@ -92,9 +66,10 @@ def ensure_held(session: Session, item: FoundItem, field: str) -> None:
 
 def _editable(session: Session, ref: object) -> FoundItem:
     """An item this station may change: its own, and still held."""
-    station = station_service.current(session)
+    # A kiosk not set up yet says so before it looks at the ref.
+    station_service.current(session)
     item = resolve(session, ref)
-    common.ensure_own(item, "found_item", station.code)
+    records.require_own(session, item, "found_item")
     ensure_held(session, item, "found_item")
     return item
 
@@ -115,9 +90,9 @@ def register_found(
 ) -> FoundItem:
     """Register an item handed in at the desk; photos are file paths, copied into the store."""
     station = station_service.current(session)
-    clean_category = _category(category)
-    clean_description = _description(description)
-    clean_colour = _colour(colour)
+    clean_category = common.item_category(category)
+    clean_description = common.item_description(description)
+    clean_colour = common.item_colour(colour)
     clean_place = _found_place(found_place)
     clean_found_at = _found_at(found_at)
     clean_finder = _finder_name(finder_name)
@@ -202,9 +177,7 @@ def update_found(
     if "category" in changes and changes["category"] != item.category:
         # The period follows the category, as if the item had been registered under it.
         item.retention_days = station_service.retention_days(session, str(changes["category"]))
-    for name, value in changes.items():
-        if getattr(item, name) != value:
-            setattr(item, name, value)
+    records.apply_changes(item, changes)
     if photos is not UNSET:
         new_list = kept + files.store_photos(session, checked)
         if new_list != list(item.photos or []):
@@ -237,27 +210,20 @@ def find_found(
     include_other_stations: bool = True,
 ) -> list[FoundItem]:
     """Found items matching every filter given, newest found first."""
-    query = select(FoundItem).where(FoundItem.deleted_at.is_(None))
-    clean_text = validation.text("query", text, required=False, max_len=search.MAX_QUERY_LENGTH)
-    if clean_text is not None:
-        query = query.where(search.matches(FoundItem, clean_text))
-    if status is not None:
-        query = query.where(FoundItem.status == code_of("status", status, FOUND_ITEM_STATUSES))
-    if category is not None:
-        query = query.where(FoundItem.category == _category(category))
-    clean_limit, clean_offset = common.paging(limit, offset)
-    if not include_other_stations:
-        query = query.where(FoundItem.station_code == station_service.current(session).code)
-    query = query.order_by(FoundItem.found_at.desc(), FoundItem.pk.desc())
-    return list(session.scalars(query.offset(clean_offset).limit(clean_limit)))
+    return common.find(
+        session,
+        FoundItem,
+        FoundItem.found_at,
+        FOUND_ITEM_STATUSES,
+        text=text,
+        status=status,
+        category=category,
+        limit=limit,
+        offset=offset,
+        include_other_stations=include_other_stations,
+    )
 
 
 def count_found(session: Session) -> int:
     """Found items of this station that are not deleted, whatever their status."""
-    code = station_service.current(session).code
-    query = (
-        select(func.count())
-        .select_from(FoundItem)
-        .where(FoundItem.station_code == code, FoundItem.deleted_at.is_(None))
-    )
-    return session.scalar(query) or 0
+    return records.count_own(session, FoundItem)

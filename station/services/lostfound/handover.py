@@ -11,6 +11,7 @@ from station import clock, validation
 from station.errors import InvalidInput, StateError
 from station.models import FoundItem, PoliceHandover, new_id
 from station.numbering import next_number
+from station.services import records
 from station.services import station as station_service
 from station.services.lostfound import common, found
 
@@ -41,7 +42,7 @@ def due_for_handover(session: Session, *, on: object = None) -> list[FoundItem]:
     return [item for item in session.scalars(query) if due_date(item) <= day]
 
 
-def _items(session: Session, items: object, station_code: str) -> list[FoundItem]:
+def _items(session: Session, items: object) -> list[FoundItem]:
     """The named items, each this station's own, held and due today; repeats count once."""
     if isinstance(items, str | FoundItem) or not isinstance(items, list | tuple):
         raise InvalidInput("bad_choice", "items")
@@ -53,7 +54,7 @@ def _items(session: Session, items: object, station_code: str) -> list[FoundItem
     chosen: dict[str, FoundItem] = {}
     for ref in items:
         item = found.resolve(session, ref, field="items")
-        common.ensure_own(item, "items", station_code)
+        records.require_own(session, item, "items")
         found.ensure_held(session, item, "items")
         due = due_date(item)
         if due > today:
@@ -72,7 +73,7 @@ def hand_over(
 ) -> PoliceHandover:
     """Record the hand-over of due items (ids or item numbers) to a police unit."""
     station = station_service.current(session)
-    chosen = _items(session, items, station.code)
+    chosen = _items(session, items)
     unit = validation.required_text("police_unit", police_unit, max_len=60)
     officer = validation.required_text("officer_name", officer_name, max_len=40)
     handler = common.volunteer_id(session, "handed_by", handed_by)

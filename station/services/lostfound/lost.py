@@ -5,32 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from station import clock, validation
-from station.errors import NotFound, StateError
+from station.errors import StateError
 from station.models import LostReport
 from station.numbering import next_number
-from station.services import search
+from station.services import records
 from station.services import station as station_service
 from station.services.lostfound import common
-from station.services.lostfound.common import UNSET
-from station.vocab import ITEM_CATEGORIES, LOST_REPORT_STATUSES, code_of
-
-DESCRIPTION_MAX = 500
-
-
-def _category(value: object) -> str:
-    return code_of("category", value, ITEM_CATEGORIES)
-
-
-def _description(value: object) -> str:
-    return validation.required_text("description", value, max_len=DESCRIPTION_MAX, multiline=True)
-
-
-def _colour(value: object) -> str | None:
-    return validation.text("colour", value, required=False, max_len=20)
+from station.services.records import UNSET
+from station.vocab import LOST_REPORT_STATUSES
 
 
 def _lost_place(value: object) -> str:
@@ -52,9 +37,9 @@ def _contact_phone(value: object) -> str:
 
 
 _CLEANERS: dict[str, Callable[[object], object]] = {
-    "category": _category,
-    "description": _description,
-    "colour": _colour,
+    "category": common.item_category,
+    "description": common.item_description,
+    "colour": common.item_colour,
     "lost_place": _lost_place,
     "lost_at": _lost_at,
     "contact_name": _contact_name,
@@ -64,18 +49,7 @@ _CLEANERS: dict[str, Callable[[object], object]] = {
 
 def resolve(session: Session, ref: object, field: str = "lost_report") -> LostReport:
     """A lost report of any station, not deleted, by id, report number or the object itself."""
-    if isinstance(ref, LostReport):
-        ref = ref.id
-    raw = common.ref_text(field, ref)
-    report = session.scalars(
-        select(LostReport).where(
-            LostReport.deleted_at.is_(None),
-            or_(LostReport.id == raw.lower(), LostReport.report_no == raw.upper()),
-        )
-    ).first()
-    if report is None:
-        raise NotFound("not_found", field, value=raw)
-    return report
+    return common.resolve(session, LostReport, LostReport.report_no, ref, field)
 
 
 def ensure_open(report: LostReport, field: str) -> None:
@@ -85,9 +59,10 @@ def ensure_open(report: LostReport, field: str) -> None:
 
 def _editable(session: Session, ref: object) -> LostReport:
     """A report this station may change: its own, and still open."""
-    station = station_service.current(session)
+    # A kiosk not set up yet says so before it looks at the ref.
+    station_service.current(session)
     report = resolve(session, ref)
-    common.ensure_own(report, "lost_report", station.code)
+    records.require_own(session, report, "lost_report")
     ensure_open(report, "lost_report")
     return report
 
@@ -106,9 +81,9 @@ def register_lost(
 ) -> LostReport:
     """Register a visitor's report of something lost; a contact name and phone are required."""
     station = station_service.current(session)
-    clean_category = _category(category)
-    clean_description = _description(description)
-    clean_colour = _colour(colour)
+    clean_category = common.item_category(category)
+    clean_description = common.item_description(description)
+    clean_colour = common.item_colour(colour)
     clean_place = _lost_place(lost_place)
     clean_lost_at = _lost_at(lost_at)
     clean_name = _contact_name(contact_name)
@@ -162,9 +137,7 @@ def update_lost(
         "contact_phone": contact_phone,
     }
     changes = {name: _CLEANERS[name](value) for name, value in given.items() if value is not UNSET}
-    for name, value in changes.items():
-        if getattr(report, name) != value:
-            setattr(report, name, value)
+    records.apply_changes(report, changes)
     session.flush()
     return report
 
@@ -193,27 +166,20 @@ def find_lost(
     include_other_stations: bool = True,
 ) -> list[LostReport]:
     """Lost reports matching every filter given, newest loss first."""
-    query = select(LostReport).where(LostReport.deleted_at.is_(None))
-    clean_text = validation.text("query", text, required=False, max_len=search.MAX_QUERY_LENGTH)
-    if clean_text is not None:
-        query = query.where(search.matches(LostReport, clean_text))
-    if status is not None:
-        query = query.where(LostReport.status == code_of("status", status, LOST_REPORT_STATUSES))
-    if category is not None:
-        query = query.where(LostReport.category == _category(category))
-    clean_limit, clean_offset = common.paging(limit, offset)
-    if not include_other_stations:
-        query = query.where(LostReport.station_code == station_service.current(session).code)
-    query = query.order_by(LostReport.lost_at.desc(), LostReport.pk.desc())
-    return list(session.scalars(query.offset(clean_offset).limit(clean_limit)))
+    return common.find(
+        session,
+        LostReport,
+        LostReport.lost_at,
+        LOST_REPORT_STATUSES,
+        text=text,
+        status=status,
+        category=category,
+        limit=limit,
+        offset=offset,
+        include_other_stations=include_other_stations,
+    )
 
 
 def count_lost(session: Session) -> int:
     """Lost reports of this station that are not deleted, open or closed."""
-    code = station_service.current(session).code
-    query = (
-        select(func.count())
-        .select_from(LostReport)
-        .where(LostReport.station_code == code, LostReport.deleted_at.is_(None))
-    )
-    return session.scalar(query) or 0
+    return records.count_own(session, LostReport)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station import clock, validation
 from station.models import ItemReturn
+from station.services import records
 from station.services import station as station_service
 from station.services.lostfound import common, files, found, lost
 from station.vocab import ID_TYPES, code_of
@@ -30,7 +31,7 @@ def return_item(
     """
     station = station_service.current(session)
     found_item = found.resolve(session, item, field="item")
-    common.ensure_own(found_item, "item", station.code)
+    records.require_own(session, found_item, "item")
     found.ensure_held(session, found_item, "item")
     report = None
     if lost_report is not None:
@@ -65,7 +66,7 @@ def return_item(
 
 def find_returns(session: Session, *, limit: object = None, offset: object = 0) -> list[ItemReturn]:
     """Returns on record, newest first."""
-    clean_limit, clean_offset = common.paging(limit, offset)
+    clean_limit, clean_offset = records.paging(limit, offset)
     query = (
         select(ItemReturn)
         .where(ItemReturn.deleted_at.is_(None))
@@ -78,10 +79,4 @@ def find_returns(session: Session, *, limit: object = None, offset: object = 0) 
 
 def count_returns(session: Session) -> int:
     """Returns made by this station, not deleted."""
-    code = station_service.current(session).code
-    query = (
-        select(func.count())
-        .select_from(ItemReturn)
-        .where(ItemReturn.station_code == code, ItemReturn.deleted_at.is_(None))
-    )
-    return session.scalar(query) or 0
+    return records.count_own(session, ItemReturn)

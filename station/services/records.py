@@ -1,0 +1,117 @@
+"""What every desk's service shares: the UNSET marker, refs, volunteers, ownership, paging."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Final
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from station import clock, validation
+from station.errors import InvalidInput, NotFound, StateError
+from station.models import SyncRecord, Volunteer
+from station.services import station as station_service
+
+
+class Unset(enum.Enum):
+    """The type of UNSET: "leave this field as it is", distinct from None ("clear it")."""
+
+    UNSET = "UNSET"
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Final = Unset.UNSET
+
+# Ids are 36 characters, record numbers 24 and badge codes at most 32, with room for stray
+# spaces; longer input names no record.
+REF_MAX = 64
+LIMIT_MAX = 10_000
+OFFSET_MAX = 2**31
+
+
+def ref_text(field: str, value: object) -> str:
+    """An id, number or code typed or scanned by a person, trimmed and checked as text."""
+    return validation.required_text(field, value, max_len=REF_MAX)
+
+
+def flag(field: str, value: object) -> bool:
+    # bool(x) would quietly turn "no" or 0.5 into True; a yes/no field takes only a bool.
+    if not isinstance(value, bool):
+        raise InvalidInput("not_yes_no", field)
+    return value
+
+
+def local_text(when: datetime) -> str:
+    """A moment as the desk reads it: local date and minute."""
+    return when.astimezone(clock.LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+def require_own(session: Session, record: SyncRecord, field: str | None = None) -> None:
+    """Refuse to change another station's record: it reached us by sync and is read-only here."""
+    own = station_service.current(session).code
+    if record.station_code != own:
+        raise StateError("not_own_record", field, owner=record.station_code)
+
+
+def volunteer(
+    session: Session, field: str, ref: object, *, required: bool, active_only: bool
+) -> Volunteer | None:
+    """A volunteer by id, badge code or the object itself; removed ones are not found.
+
+    None or blank means nobody unless `required`. The Enter a barcode scanner types after
+    the badge is trimmed with the other white space.
+    """
+    if isinstance(ref, Volunteer):
+        ref = ref.id
+    clean = validation.text(field, ref, required=required, max_len=REF_MAX)
+    if clean is None:
+        return None
+    found = session.scalars(
+        select(Volunteer).where(
+            Volunteer.deleted_at.is_(None),
+            # Ids are lower-case UUIDs and badge codes upper case, however they were typed.
+            or_(Volunteer.id == clean.lower(), Volunteer.badge_code == clean.upper()),
+        )
+    ).first()
+    if found is None:
+        raise NotFound("not_found", field, value=clean)
+    if active_only and not found.active:
+        raise StateError("volunteer_inactive", field, name=found.name)
+    return found
+
+
+def paging(
+    limit: object, offset: object = 0, *, max_limit: int = LIMIT_MAX
+) -> tuple[int | None, int]:
+    """A checked page size (None for no limit) and offset."""
+    clean_limit = (
+        None if limit is None else validation.integer("limit", limit, low=1, high=max_limit)
+    )
+    clean_offset = validation.integer("offset", offset, low=0, high=OFFSET_MAX)
+    return clean_limit, clean_offset
+
+
+def apply_changes(record: SyncRecord, changes: dict[str, object]) -> list[str]:
+    """Set each field whose value differs; the names of those that changed."""
+    changed: list[str] = []
+    # Assigning an equal value would still bump the version and queue a needless push.
+    for name, value in changes.items():
+        if getattr(record, name) != value:
+            setattr(record, name, value)
+            changed.append(name)
+    return changed
+
+
+def count_own(session: Session, model: type[SyncRecord], *where: ColumnElement[bool]) -> int:
+    """This station's records of one kind that meet `where`, removed ones excluded."""
+    code = station_service.current(session).code
+    query = (
+        select(func.count())
+        .select_from(model)
+        .where(model.station_code == code, model.deleted_at.is_(None), *where)
+    )
+    return session.scalar(query) or 0
