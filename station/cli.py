@@ -62,10 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         choices=("zh_CN", "en"),
-        default=os.environ.get("REDPOST_LANG", "zh_CN"),
-        help="language of messages (default zh_CN)",
+        help="language (default: $REDPOST_LANG, else the GUI's remembered choice, else zh_CN)",
     )
     parser.add_argument("--kiosk", action="store_true", help="GUI: full screen, no window frame")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="GUI: open the window, visit every desk, exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     init = commands.add_parser("init", help="set up this kiosk's station (once)")
@@ -88,11 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", metavar="TEXT", help="only records containing TEXT")
 
     commands.add_parser("check", help="check the store's integrity; exit 0 when sound")
+
+    shots = commands.add_parser("screenshots", help="save a PNG of every screen (works offscreen)")
+    shots.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Asked for explicitly (flag or environment), or None: the GUI then uses its remembered one.
+    args.asked_lang = args.lang or os.environ.get("REDPOST_LANG")
+    args.lang = args.asked_lang or "zh_CN"
     folder = paths.data_dir(args.data_dir)
     _log_to(folder)
     handler = COMMANDS.get(args.command or "gui")
@@ -110,7 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"redpost: {message}", file=sys.stderr)
+    # One line, whatever the message holds (SQLite's reports span many).
+    print(f"redpost: {' '.join(message.split())}", file=sys.stderr)
 
 
 def _log_to(folder: Path) -> None:
@@ -127,12 +136,23 @@ def _log_to(folder: Path) -> None:
 
 def _gui(args: argparse.Namespace, folder: Path) -> int:
     try:
-        from ui.app import run  # type: ignore[import-not-found]
-    except ImportError:
-        _fail(render("no_gui", args.lang))
+        from ui.app import run
+    except ImportError as exc:  # Qt or its system libraries are missing
+        log.error("the GUI cannot start: %s", exc)
+        _fail(render("no_gui", args.lang, reason=exc))
         return EXIT_USAGE
-    result: int = run(data_dir=folder, kiosk=args.kiosk, lang=args.lang)
-    return result
+    return run(data_dir=folder, kiosk=args.kiosk, lang=args.asked_lang, smoke_test=args.smoke_test)
+
+
+def _screenshots(args: argparse.Namespace, folder: Path) -> int:
+    try:
+        from ui.screenshots import take
+    except ImportError as exc:
+        _fail(render("no_gui", args.lang, reason=exc))
+        return EXIT_USAGE
+    saved = take(folder, args.out, args.lang)
+    print(render("screenshots_done", args.lang, count=len(saved), folder=args.out))
+    return EXIT_OK
 
 
 def _init(args: argparse.Namespace, folder: Path) -> int:
@@ -235,6 +255,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "stats": _stats,
     "list": _list,
     "check": _check,
+    "screenshots": _screenshots,
 }
 
 

@@ -221,8 +221,12 @@ MESSAGES.update(
             "Internal error: the action was not completed and no data was changed. Details are in {log}.",
         ),
         "no_gui": (
-            "图形界面尚未安装，请使用命令行子命令（redpost --help）。",
-            "The GUI is not installed yet; use the command-line subcommands (redpost --help).",
+            "图形界面无法启动（{reason}），命令行子命令仍可使用（redpost --help）。",
+            "The GUI cannot start ({reason}); the command-line subcommands still work (redpost --help).",
+        ),
+        "screenshots_done": (
+            "已保存 {count} 张截图到 {folder}",
+            "Saved {count} screenshots in {folder}",
         ),
         "init_done": (
             "已设置站点 {station}（{name}），点位：{posts}。数据目录：{folder}",
