@@ -1,12 +1,18 @@
-# The two set-up commands of the README: `make demo` and `make test`. Both build the
-# virtual environment in .venv on first use.
+# The two set-up commands of the README: `make demo` and `make test`. Both install the
+# system packages that are missing (Debian/Ubuntu), build .venv on first use, and compile
+# the translations.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DIR ?= demo-data
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
 
-.PHONY: demo test lint
+.PHONY: demo test lint system-deps translations ts
+
+system-deps:
+	@bash installer/debian-deps.sh
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,17 +20,31 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-# A demo station with 30 days of data in ./demo-data, then the app on it.
-demo: $(BIN)/.installed
+%.qm: %.ts $(BIN)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# For developers: collect new UI strings into the .ts files (then translate them).
+ts: $(BIN)/.installed
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find ui -name '*.py' | sort) -ts $(TS)
+
+# A demo station with 30 days of data in ./demo-data, then the kiosk window on it. With no
+# display (a server), it saves a screenshot of every screen instead.
+demo: system-deps $(BIN)/.installed translations
 	@test -f $(DEMO_DIR)/redpost.db || $(BIN)/redpost --data-dir $(DEMO_DIR) demo --days 30
-	$(BIN)/redpost --data-dir $(DEMO_DIR) stats
-	$(BIN)/redpost --data-dir $(DEMO_DIR) list inquiries --limit 15
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(BIN)/redpost --data-dir $(DEMO_DIR); \
+	else \
+		echo "No display: saving a screenshot of every screen in $(DEMO_DIR)/screenshots"; \
+		QT_QPA_PLATFORM=offscreen $(BIN)/redpost --data-dir $(DEMO_DIR) screenshots --out $(DEMO_DIR)/screenshots; \
+	fi
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check station tests
-	$(BIN)/ruff format --check station tests
+	$(BIN)/ruff check station ui tests
+	$(BIN)/ruff format --check station ui tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+test: system-deps translations lint
 	$(BIN)/pytest -n auto

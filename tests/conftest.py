@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+# Before any QApplication exists: tests run without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 import shutil
 from collections.abc import Iterator
 from pathlib import Path

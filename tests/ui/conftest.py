@@ -1,0 +1,79 @@
+"""Fixtures for pytest-qt tests: the styled application, a worker on a store, demo data."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from station import clock
+from station.demo import fill
+from station.store import Store, open_store
+from ui import i18n
+from ui.app import application
+from ui.worker import Worker
+
+# Demo data is made as if it were this moment, so figures in tests do not depend on the clock.
+DEMO_NOW = datetime(2026, 11, 30, 16, 30, tzinfo=clock.LOCAL_TZ)
+
+
+@pytest.fixture(autouse=True)
+def styled_app(qapp: object) -> Iterator[None]:
+    application()
+    i18n.switch("zh_CN")
+    yield
+    i18n.switch("zh_CN")
+
+
+@pytest.fixture
+def worker(station_store: Store, qtbot: QtBot) -> Iterator[Worker]:
+    """A worker on station YF01 (two posts, no other data)."""
+    made = Worker(station_store)
+    yield made
+    qtbot.waitUntil(made.is_idle, timeout=10_000)
+    made.shutdown()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    with clock.frozen_at(DEMO_NOW), open_store(folder) as store:
+        fill(store, days=3, seed=3)
+    return folder
+
+
+@pytest.fixture
+def demo_worker(demo_template: Path, tmp_path: Path, qtbot: QtBot) -> Iterator[Worker]:
+    """A worker on a copy of three demo days ending at DEMO_NOW."""
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    store = open_store(folder)
+    made = Worker(store)
+    yield made
+    qtbot.waitUntil(made.is_idle, timeout=10_000)
+    made.shutdown()
+    store.close()
+
+
+def wait_idle(qtbot: QtBot, worker: Worker) -> None:
+    qtbot.waitUntil(worker.is_idle, timeout=10_000)
+
+
+def type_in(editor: QWidget, text: str) -> None:
+    """Type as a volunteer would. Chinese arrives from the input method as one commit
+    (QTest's key clicks know only ASCII keys, and abort the process on anything else)."""
+    editor.setFocus()
+    if text.isascii():
+        QTest.keyClicks(editor, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(editor, event)

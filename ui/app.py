@@ -1,0 +1,113 @@
+"""Starting the kiosk: fonts, style, language, the store, the worker, and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from station.errors import StationError
+from station.services import station as station_service
+from station.store import Store, open_store
+from ui import fonts, i18n
+from ui.desks.base import Desk
+from ui.shell import MainWindow
+from ui.wizard import SetupWizard
+from ui.worker import Worker
+
+log = logging.getLogger(__name__)
+STYLE = Path(__file__).resolve().parents[1] / "resources" / "style.qss"
+
+
+def application() -> QApplication:
+    """The one QApplication, set up with a CJK font and the kiosk style."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("redpost")
+    family = fonts.find_cjk_family()
+    if family is None:
+        log.warning("no font with Chinese characters found; Chinese text will show as boxes")
+    app.setFont(fonts.app_font(family))
+    app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    return app
+
+
+def settings_for(data_dir: Path) -> QSettings:
+    """UI preferences (language, last desk, window) live beside the kiosk's data."""
+    return QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def make_desks(worker: Worker) -> list[Desk]:
+    from ui.desks.inquiry import InquiryDesk
+    from ui.desks.lostfound import LostFoundDesk
+    from ui.desks.today import TodayDesk
+    from ui.desks.volunteer import VolunteerDesk
+
+    return [InquiryDesk(worker), VolunteerDesk(worker), LostFoundDesk(worker), TodayDesk(worker)]
+
+
+def needs_setup(store: Store) -> bool:
+    with store.reading() as session:
+        return not station_service.is_initialised(session)
+
+
+def build_window(store: Store, data_dir: Path) -> MainWindow | None:
+    """The main window, after the set-up wizard if the station is new; None if cancelled."""
+    worker = Worker(store)
+    if needs_setup(store) and SetupWizard(worker).exec() != QDialog.DialogCode.Accepted:
+        worker.shutdown()
+        return None
+    return MainWindow(worker, make_desks(worker), settings_for(data_dir))
+
+
+def _install_excepthook(window_holder: list[MainWindow]) -> None:
+    def hook(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
+        log.error("unexpected error in the UI", exc_info=(kind, value, trace))
+        if window_holder:
+            window_holder[0].apologise("ui")
+
+    sys.excepthook = hook
+
+
+def run(
+    data_dir: Path, kiosk: bool = False, lang: str | None = None, smoke_test: bool = False
+) -> int:
+    app = application()
+    settings = settings_for(data_dir)
+    i18n.switch(lang or str(settings.value("ui/lang", "zh_CN")))
+    try:
+        store = open_store(data_dir)
+    except StationError as exc:
+        QMessageBox.critical(None, "红驿站 Red Post Station", exc.message(i18n.current()))
+        return 1
+    window = build_window(store, data_dir)
+    if window is None:
+        store.close()
+        return 0
+    holder = [window]
+    _install_excepthook(holder)
+    geometry = settings.value("ui/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    if kiosk:
+        window.showFullScreen()
+    else:
+        window.resize(max(window.width(), 1280), max(window.height(), 800))
+        window.show()
+    if smoke_test:
+        QTimer.singleShot(0, lambda: _visit_every_desk(window, app))
+    code = app.exec()
+    window.worker.shutdown()
+    store.close()
+    return code
+
+
+def _visit_every_desk(window: MainWindow, app: QApplication) -> None:
+    for index in range(len(window.desks)):
+        window.show_desk(index, ask=False)
+        app.processEvents()
+    QTimer.singleShot(500, app.quit)

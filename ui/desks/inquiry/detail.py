@@ -1,0 +1,137 @@
+"""One inquiry opened from the list: its facts, its follow-up history, and what to do next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
+
+from station.errors import StationError
+from station.services import inquiries
+from station.vocab import INQUIRY_STATUSES, label
+from ui import i18n
+from ui.desks.inquiry.actions import ActionPanel
+from ui.desks.inquiry.data import InquiryView, load_view, meeting
+from ui.desks.inquiry.facts import InquiryFacts
+from ui.desks.inquiry.listing import STATUS_COLOURS
+from ui.i18n import Retranslatable
+from ui.widgets import big_button
+from ui.worker import Worker
+
+Action = Callable[[Session, str, "str | None"], object]
+
+
+class InquiryDetail(Retranslatable, QDialog):
+    """Resolve, refer, escalate or add a note; `acted` carries the updated view."""
+
+    acted = Signal(object)
+
+    def __init__(
+        self,
+        worker: Worker,
+        view: InquiryView,
+        acting: Callable[[], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.view = view
+        self.acting = acting  # who is doing it: the volunteer chosen on the form
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "title")
+        self.status = QLabel(self)
+        self.facts = InquiryFacts(view, self)
+        self.panel = ActionPanel(self)
+        self.close_button = big_button(parent=self)
+        self.close_button.clicked.connect(self.accept)
+        panel = self.panel
+        panel.resolve_button.clicked.connect(self.resolve)
+        panel.refer_button.clicked.connect(self.refer)
+        for level, button in panel.level_buttons.items():
+            button.clicked.connect(lambda _checked=False, level=level: self.escalate(level))
+        panel.note_button.clicked.connect(self.add_note)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.status)
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        columns.addWidget(self.facts, 11)
+        columns.addWidget(self.panel, 9)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.setModal(True)
+        self.resize(980, 660)
+        self.show_view(view)
+
+    def show_view(self, view: InquiryView) -> None:
+        self.view = view
+        self.facts.show_view(view)
+        self.panel.show_for(view)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        inquiry = self.view.inquiry
+        self.setWindowTitle(self.tr("Inquiry {ticket}").format(ticket=inquiry.ticket_no))
+        self.heading.setText(inquiry.ticket_no)
+        self.status.setText(label(INQUIRY_STATUSES, inquiry.status, i18n.current()))
+        colour = STATUS_COLOURS.get(inquiry.status, "#1a1a1a")
+        self.status.setStyleSheet(f"font-size: 17pt; font-weight: bold; color: {colour};")
+        self.close_button.setText(self.tr("Close"))
+
+    def resolve(self) -> None:
+        answer = self.panel.resolve_edit.toPlainText()
+        self._act(
+            lambda s, ref, by: inquiries.resolve(s, ref, answer=answer, by=by),
+            lambda: self.tr("Resolved. Thank you!"),
+        )
+
+    def refer(self) -> None:
+        unit, contact = self.panel.unit_edit.text(), self.panel.contact_edit.text()
+        self._act(
+            lambda s, ref, by: inquiries.refer(s, ref, unit=unit, contact=contact, by=by),
+            lambda: self.tr("Referred to {unit}.").format(unit=unit.strip()),
+        )
+
+    def escalate(self, level: int) -> None:
+        self._act(
+            lambda s, ref, by: inquiries.escalate(s, ref, level=level, by=by),
+            lambda: self.tr("Escalated to: {meeting}.").format(meeting=meeting(level)),
+        )
+
+    def add_note(self) -> None:
+        note = self.panel.note_edit.toPlainText()
+        self._act(
+            lambda s, ref, by: inquiries.add_follow_up(s, ref, note=note, by=by),
+            lambda: self.tr("Note added."),
+        )
+
+    def _act(self, action: Action, done: Callable[[], str]) -> None:
+        if self.panel.busy:
+            return
+        self.panel.clear_messages()
+        self.panel.set_busy(True)
+        ref, by = self.view.inquiry.id, self.acting()
+
+        def job(session: Session) -> InquiryView:
+            action(session, ref, by)
+            return load_view(session, ref)
+
+        self.worker.write(
+            job, on_done=lambda view: self._acted(view, done()), on_error=self._refused
+        )
+
+    def _acted(self, view: InquiryView, message: str) -> None:
+        self.panel.set_busy(False)
+        self.show_view(view)
+        self.panel.done(message)
+        self.acted.emit(view)
+
+    def _refused(self, error: StationError) -> None:
+        self.panel.set_busy(False)
+        self.panel.refused(error)

@@ -1,0 +1,179 @@
+"""查找与匹配: search as you type, see possible matches side by side, hand an item back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.models import FoundItem, ItemReturn, LostReport
+from ui.desks.lostfound.form_base import DONE_STYLE
+from ui.desks.lostfound.matches import MatchesView
+from ui.desks.lostfound.models import FoundItemsModel, LostReportsModel, record_table
+from ui.desks.lostfound.return_panel import ReturnPanel
+from ui.i18n import Retranslatable
+from ui.widgets import ChoiceRow, line_edit
+from ui.worker import Worker
+
+DEBOUNCE_MS = 250
+
+
+class SearchPage(Retranslatable, QWidget):
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.own_station: str | None = None
+        # Parented: Qt deletes them with the page, on this thread, never Python's collector.
+        self.found_model = FoundItemsModel(worker)
+        self.found_model.setParent(self)
+        self.lost_model = LostReportsModel(worker)
+        self.lost_model.setParent(self)
+        self.query = line_edit()
+        self.query.setMaxLength(100)
+        self.kind = ChoiceRow(columns=2)
+        self.kind.set_options(
+            [("found", lambda: self.tr("Found items")), ("lost", lambda: self.tr("Lost reports"))]
+        )
+        self.kind.set_value("found")
+        self.kind.setMinimumWidth(360)
+        self.found_view = record_table(self.found_model)
+        self.lost_view = record_table(self.lost_model)
+        self.tables = QStackedWidget()
+        self.tables.addWidget(self.found_view)
+        self.tables.addWidget(self.lost_view)
+        self.matches = MatchesView(worker)
+        self.message = QLabel()
+        self.message.setStyleSheet(DONE_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.returns = ReturnPanel(worker)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "hint")
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda _text: self.debounce.start())
+        self.kind.chosen.connect(self._kind_chosen)
+        for view in (self.found_view, self.lost_view):
+            view.selectionModel().selectionChanged.connect(self._selected)
+        self.matches.return_requested.connect(self.start_return)
+        self.matches.subject_shown.connect(self._subject_shown)
+        self.returns.finished.connect(self._return_finished)
+        self._subject_shown(False)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._browse_page())
+        self.pages.addWidget(self.returns)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        self.retranslate()
+
+    def _browse_page(self) -> QWidget:
+        browse = QWidget()
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.kind)
+        layout = QVBoxLayout(browse)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tables, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.matches, 2)
+        return browse
+
+    def current_model(self) -> FoundItemsModel | LostReportsModel:
+        return self.lost_model if self.kind.value() == "lost" else self.found_model
+
+    def current_view(self) -> QTableView:
+        return self.lost_view if self.kind.value() == "lost" else self.found_view
+
+    def set_own_station(self, code: str | None) -> None:
+        self.own_station = code
+        self.found_model.own_station = self.lost_model.own_station = code
+        self.matches.set_own_station(code)
+        self.found_model.retranslate()
+        self.lost_model.retranslate()
+
+    def reload(self) -> None:
+        self.debounce.stop()
+        self.current_model().search(self.query.text())
+        self.matches.refresh()
+
+    def run_search(self) -> None:
+        self.message.hide()
+        self.current_model().search(self.query.text())
+        self.matches.show_subject(None)
+
+    def show_report(self, report: LostReport) -> None:
+        """Show a report's possible matches (after it was registered)."""
+        self.pages.setCurrentIndex(0)
+        self.kind.set_value("lost")
+        self.tables.setCurrentIndex(1)
+        self.query.setText(report.report_no)
+        self.debounce.stop()
+        self.lost_model.search(report.report_no)
+        self.message.hide()
+        self.matches.show_subject(report)
+
+    def _subject_shown(self, shown: bool) -> None:
+        # The list has the whole page until a record is chosen; then it makes room.
+        self.matches.setVisible(shown)
+        self.hint.setVisible(not shown)
+        if shown:
+            view = self.current_view()
+            QTimer.singleShot(0, view, lambda: view.scrollTo(view.currentIndex()))
+
+    def _kind_chosen(self, code: str) -> None:
+        self.tables.setCurrentIndex(1 if code == "lost" else 0)
+        self.run_search()
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        model = indexes[0].model()
+        row = indexes[0].row()
+        if isinstance(model, FoundItemsModel | LostReportsModel) and row < model.rowCount(
+            QModelIndex()
+        ):
+            self.matches.show_subject(model.record(row))
+
+    def start_return(self, item: FoundItem, report: LostReport | None) -> None:
+        self.returns.start(item, report, self.own_station)
+        self.pages.setCurrentIndex(1)
+
+    def _return_finished(self, record: ItemReturn | None) -> None:
+        self.pages.setCurrentIndex(0)
+        if record is not None:
+            self.message.setText(
+                self.tr("Item {number} was given back to {name}. The return is recorded.").format(
+                    number=record.found_item.item_no, name=record.claimant_name
+                )
+            )
+            self.message.show()
+            self.current_model().search(self.query.text())
+            self.matches.refresh()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.pages.currentIndex() == 1 and self.returns.has_unsaved_changes()
+
+    def discard_changes(self) -> None:
+        if self.pages.currentIndex() == 1:
+            self.returns.cancel()
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("Tap a row to see its details and possible matches."))
+        self.query.setPlaceholderText(self.tr("Type to search: kind, colour, place, number…"))
+        self.kind.retranslate()
+        self.found_model.retranslate()
+        self.lost_model.retranslate()

@@ -1,0 +1,128 @@
+"""Table models that fetch pages through the worker as the view scrolls (a year stays fast)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from sqlalchemy.orm import Session
+
+from ui.worker import Worker
+
+R = TypeVar("R")
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    header: Callable[[], str]  # called on every paint, so it follows the language
+    value: Callable[[R], object]
+
+
+class LazyTableModel(QAbstractTableModel, Generic[R]):
+    """Rows come from `fetch(session, offset, limit)`, one page at a time, on the worker."""
+
+    loaded = Signal()
+
+    def __init__(
+        self,
+        worker: Worker,
+        columns: Sequence[Column[R]],
+        fetch: Callable[[Session, int, int], Sequence[R]],
+        page: int = PAGE,
+    ) -> None:
+        super().__init__()
+        self._worker = worker
+        self._columns = list(columns)
+        self._fetch = fetch
+        self._page = page
+        self._rows: list[R] = []
+        self._exhausted = False
+        self._loading = False
+        self._generation = 0  # results of a fetch made before reload() are dropped
+
+    def set_fetch(self, fetch: Callable[[Session, int, int], Sequence[R]]) -> None:
+        self._fetch = fetch
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._loading = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def record(self, row: int) -> R:
+        return self._rows[row]
+
+    def records(self) -> list[R]:
+        return list(self._rows)
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        value = self._columns[index.column()].value(self._rows[index.row()])
+        return "" if value is None else str(value)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].header()
+        return section + 1
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._exhausted or self._loading:
+            return
+        self._loading = True
+        generation, offset, limit, fetch = (
+            self._generation,
+            len(self._rows),
+            self._page,
+            self._fetch,
+        )
+        self._worker.read(
+            lambda s: list(fetch(s, offset, limit)),
+            on_done=lambda rows: self._append(generation, rows),
+        )
+
+    def _append(self, generation: int, rows: list[R]) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._exhausted = len(rows) < self._page
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self._columns) - 1))
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
+            )

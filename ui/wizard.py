@@ -1,0 +1,81 @@
+"""First start with no station: a short set-up of code, name and posts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+
+from station.errors import StationError
+from station.models import Station
+from station.services import station as station_service
+from ui.i18n import Retranslatable
+from ui.widgets import Field, FormErrors, big_button, line_edit, text_box
+from ui.worker import Worker
+
+
+class SetupWizard(Retranslatable, QDialog):
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.title = QLabel(self)
+        self.title.setProperty("role", "title")
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setProperty("role", "hint")
+        self.code = Field(line_edit(), self)
+        self.name = Field(line_edit(), self)
+        self.posts = Field(text_box(lines=4), self)
+        self.general = QLabel(self)
+        self.errors = FormErrors(
+            {"station_code": self.code, "station_name": self.name, "post_name": self.posts},
+            self.general,
+        )
+        self.save = big_button(primary=True, parent=self)
+        self.save.clicked.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        for widget in (
+            self.title,
+            self.intro,
+            self.code,
+            self.name,
+            self.posts,
+            self.general,
+            self.save,
+        ):
+            layout.addWidget(widget)
+        self.setMinimumWidth(560)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Set up this station"))
+        self.title.setText(self.tr("Welcome to Red Post Station"))
+        self.intro.setText(
+            self.tr(
+                "This kiosk is not set up yet. Enter the station's code and name once; posts can be added later."  # noqa: E501
+            )
+        )
+        self.code.label.setText(self.tr("Station code (for example YF01)"))
+        self.name.label.setText(self.tr("Station name"))
+        self.posts.label.setText(self.tr("Posts, one per line"))
+        self.save.setText(self.tr("Save and start"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        self.save.setEnabled(False)
+        code = self.code.editor.text()  # type: ignore[attr-defined]
+        name = self.name.editor.text()  # type: ignore[attr-defined]
+        lines = self.posts.editor.toPlainText().splitlines()  # type: ignore[attr-defined]
+        posts = [line for line in (p.strip() for p in lines) if line]
+        self.worker.write(
+            lambda s: station_service.init(s, code=code, name=name, posts=posts),
+            on_done=self._done,
+            on_error=self._refused,
+        )
+
+    def _done(self, _station: Station) -> None:
+        self.accept()
+
+    def _refused(self, error: StationError) -> None:
+        self.save.setEnabled(True)
+        self.errors.show(error)
