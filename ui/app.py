@@ -79,6 +79,16 @@ def run(
     app = application()
     settings = settings_for(data_dir)
     i18n.switch(lang or str(settings.value("ui/lang", "zh_CN")))
+    if fonts.find_cjk_family() is None:
+        # Said in both languages: without the font, the Chinese half would be boxes.
+        QMessageBox.warning(
+            None,
+            "红驿站 Red Post Station",
+            "No font with Chinese characters was found, so Chinese text will show as empty "
+            "boxes. Install one (Debian: fonts-wqy-microhei; Windows: Microsoft YaHei) or name "
+            f"one in the {fonts.ENV_VAR} environment variable.\n\n"
+            "未找到中文字体，中文将显示为方框。请安装中文字体（如 fonts-wqy-microhei）。",
+        )
     try:
         store = open_store(data_dir)
     except StationError as exc:
