@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,7 +42,7 @@ class Notebook(Desk):
 
 
 @pytest.fixture
-def window(worker: Worker, qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+def window(worker: Worker, qtbot: QtBot, tmp_path: Path) -> MainWindow:
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     made = MainWindow(worker, [Notebook(worker), TodayDesk(worker)], settings)
     qtbot.addWidget(made)
