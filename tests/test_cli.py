@@ -50,13 +50,6 @@ def stats(folder: Path) -> dict[str, int]:
     return parsed
 
 
-def test_without_a_subcommand_it_says_the_gui_is_not_installed(tmp_path: Path) -> None:
-    result = redpost(tmp_path)
-    assert result.returncode == 2
-    assert "图形界面" in result.stderr
-    assert_one_line_error(result)
-
-
 def test_init_sets_the_station_once(tmp_path: Path) -> None:
     first = redpost(
         tmp_path, "init", "--station", "yf02", "--name", "永叔公园红驿站", "--post", "永叔公园"
