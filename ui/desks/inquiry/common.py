@@ -13,13 +13,6 @@ from ui.widgets import ChoiceRow, big_button
 # Several buttons to a row: the padding, not the text, gives way.
 NARROW_CHOICES = "QPushButton { min-width: 0px; padding: 4px 6px; }"
 
-BANNER_STYLE = """
-QFrame#banner { background: #e8f5e9; border: 2px solid #2e7d32; border-radius: 8px; }
-QFrame#banner QLabel {
-    color: #1b5e20; background: transparent; font-size: 17pt; font-weight: bold;
-}
-"""
-
 
 def local_time(moment: datetime | None, pattern: str = "%H:%M") -> str:
     """A stored (UTC) moment as the kiosk's local wall-clock time; '' for none."""
@@ -50,7 +43,6 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setStyleSheet(BANNER_STYLE)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.action: QPushButton = big_button(parent=self)

@@ -30,7 +30,6 @@ class InquiryFacts(Retranslatable, QWidget):
 
         card = QFrame()
         card.setProperty("card", True)
-        card.setStyleSheet("QLabel { background: transparent; }")
         grid = QGridLayout(card)
         grid.setContentsMargins(16, 12, 16, 12)
         grid.setHorizontalSpacing(14)

@@ -34,7 +34,6 @@ class RecordCard(Retranslatable, QFrame):
         super().__init__(parent)
         self.setProperty("card", True)
         # Labels take the window's background from the app style; on a card they must not.
-        self.setStyleSheet("QLabel { background: transparent; }")
         self.compact = compact
         self.worker = worker
         self.record: Record | None = None

@@ -14,8 +14,6 @@ from ui.i18n import Retranslatable
 from ui.widgets import Field, FormErrors, big_button
 from ui.worker import Worker
 
-DONE_STYLE = "color: #1b5e20; font-weight: bold; background: transparent;"
-
 # Choice buttons 52 px high (36 + padding + border), still above a finger's 48, so a whole
 # form fits on a 1280x800 screen without scrolling.
 COMPACT_CHOICES = 'QPushButton[choice="true"] { min-height: 36px; }'
@@ -33,7 +31,7 @@ class RecordForm(Retranslatable, QWidget):
         self.general = QLabel()
         self.done = QLabel()
         self.done.setWordWrap(True)
-        self.done.setStyleSheet(DONE_STYLE)
+        self.done.setProperty("role", "done")
         self.done.hide()
         self.save_button = big_button(primary=True)
         self.clear_button = big_button()

@@ -16,7 +16,6 @@ from station import validation
 from station.errors import InvalidInput, StationError
 from station.models import FoundItem, PoliceHandover
 from station.services import lostfound
-from ui.desks.lostfound.form_base import DONE_STYLE
 from ui.desks.lostfound.models import DueItemsModel, record_table
 from ui.i18n import Retranslatable
 from ui.widgets import Field, FormErrors, big_button, line_edit, row
@@ -57,7 +56,7 @@ class HandoverPage(Retranslatable, QWidget):
         self.errors = FormErrors(self.fields, self.general)
         self.done = QLabel()
         self.done.setWordWrap(True)
-        self.done.setStyleSheet(DONE_STYLE)
+        self.done.setProperty("role", "done")
         self.done.hide()
         self.start_button = big_button(primary=True)
         self.start_button.clicked.connect(self.ask)

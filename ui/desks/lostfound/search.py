@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from station.models import FoundItem, ItemReturn, LostReport
-from ui.desks.lostfound.form_base import DONE_STYLE
 from ui.desks.lostfound.matches import MatchesView
 from ui.desks.lostfound.models import FoundItemsModel, LostReportsModel, record_table
 from ui.desks.lostfound.return_panel import ReturnPanel
@@ -49,7 +48,7 @@ class SearchPage(Retranslatable, QWidget):
         self.tables.addWidget(self.lost_view)
         self.matches = MatchesView(worker)
         self.message = QLabel()
-        self.message.setStyleSheet(DONE_STYLE)
+        self.message.setProperty("role", "done")
         self.message.setWordWrap(True)
         self.message.hide()
         self.returns = ReturnPanel(worker)

@@ -8,16 +8,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from ui.widgets import big_button, refresh_style
 
-# Local colours: green for done, red for refused, on the kiosk's light background.
-STYLE = """
-QFrame#banner { border-radius: 10px; border: 2px solid #2e7d32; background: #e8f5e9; }
-QFrame#banner[tone="refused"] { border-color: #c62828; background: #fdecea; }
-QFrame#banner QLabel {
-    background: transparent; font-size: 17pt; font-weight: bold; color: #1b5e20;
-}
-QFrame#banner[tone="refused"] QLabel { color: #b71c1c; }
-"""
-
 Text = Callable[[], str]
 
 
@@ -27,7 +17,6 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        self.setStyleSheet(STYLE)
         self.setProperty("tone", "done")
         self.label = QLabel(self)
         self.label.setWordWrap(True)
