@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages the kiosk needs on Debian/Ubuntu: a CJK TrueType font (so Chinese is not
-# empty boxes), Qt's xcb libraries, Xvfb for a virtual screen, poppler for reading PDFs in tests.
+# empty boxes), Qt's xcb libraries, Xvfb for a virtual screen, poppler for reading PDFs
+# and zbar for reading their QR codes in tests.
 # Installs only what is missing; needs root (or sudo).
 set -euo pipefail
 
@@ -10,7 +11,7 @@ packages=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1
-  poppler-utils
+  poppler-utils zbar-tools
 )
 
 missing=()

@@ -91,9 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check the store's integrity; exit 0 when sound")
 
+    slip = commands.add_parser("slip", help="write a help slip or receipt as PDF")
+    _slip_arguments(slip)
+    slip.add_argument("--out", required=True, type=Path, help="the PDF file to write")
+
     shots = commands.add_parser("screenshots", help="save a PNG of every screen (works offscreen)")
     shots.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
     return parser
+
+
+def _slip_arguments(parser: argparse.ArgumentParser) -> None:
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--inquiry", metavar="TICKET", help="help slip of an inquiry")
+    which.add_argument("--found", metavar="ITEM_NO", help="tag of a found item")
+    which.add_argument("--lost", metavar="REPORT_NO", help="receipt of a lost report")
+    which.add_argument("--return", dest="returned", metavar="ITEM_NO", help="return receipt")
+    which.add_argument("--handover", metavar="NUMBER", help="police hand-over list")
+    parser.add_argument(
+        "--paper", choices=("58mm", "80mm", "a5", "a4"), help="paper (default: the station's)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -230,6 +246,36 @@ def _check(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
+def _make_slip(args: argparse.Namespace, folder: Path) -> Any:
+    from station.slips import make_slip
+    from station.store import open_store
+
+    kind, number = next(
+        (kind, value)
+        for kind, value in (
+            ("inquiry", args.inquiry),
+            ("found", args.found),
+            ("lost", args.lost),
+            ("return", args.returned),
+            ("handover", args.handover),
+        )
+        if value is not None
+    )
+    with open_store(folder) as store, store.reading() as session:
+        return make_slip(session, kind, number, args.paper)
+
+
+def _slip(args: argparse.Namespace, folder: Path) -> int:
+    slip = _make_slip(args, folder)
+    try:
+        args.out.write_bytes(slip.pdf)
+    except OSError as exc:
+        _fail(render("cannot_write", args.lang, path=args.out, reason=exc.strerror))
+        return EXIT_ERROR
+    print(render("slip_saved", args.lang, path=args.out))
+    return EXIT_OK
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -256,6 +302,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "list": _list,
     "check": _check,
     "screenshots": _screenshots,
+    "slip": _slip,
 }
 
 

@@ -209,6 +209,39 @@ def render(code: str, lang: str, field: str | None = None, /, **params: object) 
         return template
 
 
+# Slips and printing.
+FIELD_LABELS.update(
+    {
+        "paper": ("纸张", "paper"),
+        "qr_url": ("二维码网址", "QR code URL"),
+        "slip_kind": ("单据种类", "kind of slip"),
+        "handover": ("移交清单", "hand-over list"),
+    }
+)
+MESSAGES.update(
+    {
+        "bad_paper": (
+            "纸张只能选 {choices}。",
+            "The paper must be one of {choices}.",
+        ),
+        "bad_qr_url": (
+            "二维码网址须以 http:// 或 https:// 开头，并含有 {{number}}。",
+            "The QR code URL must start with http:// or https:// and contain {{number}}.",
+        ),
+        "no_cjk_font": (
+            "找不到可嵌入的中文字体，无法生成单据。请安装文泉驿微米黑（fonts-wqy-microhei），或用环境变量 {env} 指定一个 TrueType 字体文件。",
+            "No embeddable Chinese font was found, so no slip can be made. Install WenQuanYi Micro Hei (fonts-wqy-microhei), or name a TrueType font file in the {env} environment variable.",
+        ),
+        "not_returned": (
+            "物品 {value} 尚未归还，没有归还回执。",
+            "Item {value} has not been returned, so there is no return receipt.",
+        ),
+        "slip_saved": ("已保存：{path}", "Saved: {path}"),
+        "cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
+    }
+)
+
+
 # Messages of the command line (not errors of a field).
 MESSAGES.update(
     {

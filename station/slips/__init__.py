@@ -1,0 +1,171 @@
+"""Help slips, receipts, item tags and the police hand-over list, drawn with ReportLab.
+
+`make_slip(session, kind, number)` looks the record up by the number printed on it and returns
+the PDF; the desks preview and print it, the CLI writes or prints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar
+
+from reportlab.platypus import Flowable
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station import validation
+from station.errors import InvalidInput, NotFound
+from station.models import (
+    FoundItem,
+    ItemReturn,
+    LostReport,
+    PoliceHandover,
+    SyncRecord,
+    Volunteer,
+)
+from station.services import inquiries
+from station.services import station as station_service
+from station.services.lostfound import files, found, lost
+from station.services.records import ref_text
+from station.slips import blocks, font, layouts, render
+from station.slips.paper import DEFAULT_PAPER, PAPERS, paper
+
+PAPER_SETTING = "slip.paper"
+QR_SETTING = "slip.qr_url"
+
+_Record = TypeVar("_Record", bound=SyncRecord)
+
+# The kinds of paper a desk can hand out, with the title shown on screen.
+KINDS: dict[str, str] = {
+    "inquiry": "咨询单",
+    "found": "拾获物品标签",
+    "lost": "失物登记回执",
+    "return": "物品归还回执",
+    "handover": "移交清单",
+}
+
+
+@dataclass(frozen=True)
+class Slip:
+    kind: str
+    number: str
+    paper: str
+    width_mm: float
+    height_mm: float
+    pdf: bytes
+    # e.g. "求助单 YF01-20261130-0042": window titles and file names.
+    title: str
+
+
+def default_paper(session: Session) -> str:
+    code = station_service.get_setting(session, PAPER_SETTING, DEFAULT_PAPER)
+    return code if code in PAPERS else DEFAULT_PAPER
+
+
+def set_default_paper(session: Session, value: object) -> None:
+    station_service.set_setting(session, PAPER_SETTING, paper(value).code)
+
+
+def set_qr_template(session: Session, value: object) -> None:
+    """A URL with {number} (and optionally {station}) for the slips' QR codes; empty clears it."""
+    template = validation.text("qr_url", value, required=False, max_len=200)
+    if template is not None and (
+        not template.startswith(("https://", "http://")) or "{number}" not in template
+    ):
+        raise InvalidInput("bad_qr_url", "qr_url")
+    station_service.set_setting(session, QR_SETTING, template)
+
+
+def make_slip(session: Session, kind: str, number: object, paper_code: object = None) -> Slip:
+    """The slip of one record, found by the number printed on it (or its id)."""
+    chosen = paper(default_paper(session) if paper_code is None else paper_code)
+    if kind not in KINDS:
+        raise InvalidInput("bad_choice", "slip_kind")
+    station = station_service.current(session)
+    ctx = layouts.Context(station, station_service.get_setting(session, QR_SETTING))
+    font_name = font.register()
+    s = blocks.styles(chosen, font_name)
+    shown_number, title, flowables = _content(session, kind, number, s, ctx)
+    data, height = render.pdf(
+        chosen, flowables, title=f"{title} {shown_number}", author=station.name, font=font_name
+    )
+    return Slip(
+        kind=kind,
+        number=shown_number,
+        paper=chosen.code,
+        width_mm=chosen.width_mm,
+        height_mm=height,
+        pdf=data,
+        title=f"{title} {shown_number}",
+    )
+
+
+def _content(
+    session: Session, kind: str, number: object, s: blocks.Styles, ctx: layouts.Context
+) -> tuple[str, str, list[Flowable]]:
+    if kind == "inquiry":
+        inquiry = inquiries.get(session, number)
+        return inquiry.ticket_no, layouts.inquiry_title(inquiry), layouts.help_slip(s, ctx, inquiry)
+    if kind == "found":
+        item = found.get_found(session, number)
+        return item.item_no, KINDS[kind], layouts.found_tag(s, ctx, item)
+    if kind == "lost":
+        report = lost.get_lost(session, number)
+        return report.report_no, KINDS[kind], layouts.lost_receipt(s, ctx, report)
+    if kind == "return":
+        given = _return_of(session, number)
+        linked = _by_id(session, LostReport, given.lost_report_id)
+        picture = (
+            files.signature_path(session, given.signature_file) if given.signature_file else None
+        )
+        flowables = layouts.return_receipt(
+            s, ctx, given, linked.report_no if linked else None, picture
+        )
+        return given.found_item.item_no, KINDS[kind], flowables
+    handover = _handover_of(session, number)
+    items = list(
+        session.scalars(
+            select(FoundItem)
+            .where(FoundItem.handover_id == handover.id)
+            .order_by(FoundItem.item_no)
+        )
+    )
+    person = _by_id(session, Volunteer, handover.handed_by)
+    handler = person.name if person else ""
+    flowables = layouts.handover_list(s, ctx, handover, items, handler)
+    return handover.handover_no, KINDS[kind], flowables
+
+
+def _return_of(session: Session, number: object) -> ItemReturn:
+    """The return of a found item, by the item's number or id."""
+    item = found.resolve(session, number, "found_item")
+    given = session.scalars(
+        select(ItemReturn).where(
+            ItemReturn.found_item_id == item.id, ItemReturn.deleted_at.is_(None)
+        )
+    ).first()
+    if given is None:
+        raise NotFound("not_returned", "found_item", value=item.item_no)
+    return given
+
+
+def _handover_of(session: Session, number: object) -> PoliceHandover:
+    raw = ref_text("handover", number)
+    handover = session.scalars(
+        select(PoliceHandover).where(
+            PoliceHandover.deleted_at.is_(None),
+            (PoliceHandover.handover_no == raw.upper()) | (PoliceHandover.id == raw.lower()),
+        )
+    ).first()
+    if handover is None:
+        raise NotFound("not_found", "handover", value=raw)
+    return handover
+
+
+def _by_id(session: Session, model: type[_Record], record_id: str | None) -> _Record | None:
+    if record_id is None:
+        return None
+    return session.scalars(select(model).where(model.id == record_id)).first()
+
+
+__all__ = ["KINDS", "PAPERS", "Slip", "default_paper", "make_slip", "set_default_paper"]
