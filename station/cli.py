@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     _slip_arguments(slip)
     slip.add_argument("--out", required=True, type=Path, help="the PDF file to write")
 
+    printing = commands.add_parser("print", help="print a help slip or receipt")
+    _slip_arguments(printing)
+    printing.add_argument("--printer", help="printer name (default: the system's default)")
+
     shots = commands.add_parser("screenshots", help="save a PNG of every screen (works offscreen)")
     shots.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
     return parser
@@ -276,6 +280,18 @@ def _slip(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
+def _print(args: argparse.Namespace, folder: Path) -> int:
+    slip = _make_slip(args, folder)
+    try:
+        from ui.printing import print_from_cli
+    except ImportError as exc:
+        _fail(render("no_gui", args.lang, reason=exc))
+        return EXIT_USAGE
+    printer = print_from_cli(slip, args.printer)
+    print(render("slip_printed", args.lang, title=slip.title, printer=printer))
+    return EXIT_OK
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -303,6 +319,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "check": _check,
     "screenshots": _screenshots,
     "slip": _slip,
+    "print": _print,
 }
 
 

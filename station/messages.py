@@ -237,6 +237,7 @@ MESSAGES.update(
             "Item {value} has not been returned, so there is no return receipt.",
         ),
         "slip_saved": ("已保存：{path}", "Saved: {path}"),
+        "slip_printed": ("已发送到打印机 {printer}：{title}", "Sent to printer {printer}: {title}"),
         "cannot_write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
     }
 )
@@ -270,5 +271,31 @@ MESSAGES.update(
             "Made {days} days of demo data: {volunteers} volunteers, {inquiries} inquiries, {shifts} shifts, {found_items} found items, {lost_reports} lost reports, {returns} returns.",
         ),
         "check_ok": ("数据检查通过：{path}", "The store is sound: {path}"),
+    }
+)
+
+# Printing (ui/printing.py): the record is always saved before anything is printed.
+MESSAGES.update(
+    {
+        "no_printers": (
+            "这台电脑上没有可用的打印机。记录已保存，装好打印机后可以重新打印。",
+            "No printer is set up on this computer. The record is saved; print it again once a printer is installed.",
+        ),
+        "no_default_printer": (
+            "没有设定默认打印机，请指定一台：{names}。",
+            "No default printer is set; please name one: {names}.",
+        ),
+        "printer_missing": (
+            "找不到打印机“{name}”。记录已保存，请检查打印机后重试。",
+            "Printer '{name}' cannot be found. The record is saved; check the printer and try again.",
+        ),
+        "printer_offline": (
+            "打印机“{name}”脱机或出错。记录已保存，请检查打印机（电源、纸张、连线）后重试。",
+            "Printer '{name}' is offline or in error. The record is saved; check its power, paper and cable, then try again.",
+        ),
+        "print_failed": (
+            "打印没有成功（{name}）。记录已保存，请检查打印机后重试。",
+            "Printing did not succeed ({name}). The record is saved; check the printer and try again.",
+        ),
     }
 )

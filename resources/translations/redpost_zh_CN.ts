@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>ActionPanel</name>
@@ -43,7 +44,7 @@
         <translation>转办给哪个单位</translation>
     </message>
     <message>
-        <source>Unit's phone (optional)</source>
+        <source>Unit&apos;s phone (optional)</source>
         <translation>单位电话（选填）</translation>
     </message>
     <message>
@@ -214,7 +215,7 @@
 <context>
     <name>FoundItemForm</name>
     <message>
-        <source>Saved as item {number}. Write this number on the item's tag.</source>
+        <source>Saved as item {number}. Write this number on the item&apos;s tag.</source>
         <translation>已登记，物品编号 {number}。请把编号写在物品标签上。</translation>
     </message>
     <message>
@@ -242,11 +243,11 @@
         <translation>存放位置（选填）</translation>
     </message>
     <message>
-        <source>Finder's name (optional)</source>
+        <source>Finder&apos;s name (optional)</source>
         <translation>拾获人姓名（选填）</translation>
     </message>
     <message>
-        <source>Finder's phone (optional)</source>
+        <source>Finder&apos;s phone (optional)</source>
         <translation>拾获人电话（选填）</translation>
     </message>
     <message>
@@ -256,6 +257,10 @@
     <message>
         <source>Save found item</source>
         <translation>保存拾获登记</translation>
+    </message>
+    <message>
+        <source>Print tag</source>
+        <translation>打印标签</translation>
     </message>
     <message>
         <source>Clear form</source>
@@ -348,7 +353,7 @@
         <translation>移交…</translation>
     </message>
     <message>
-        <source>This cannot be undone: the items leave the station's care.</source>
+        <source>This cannot be undone: the items leave the station&apos;s care.</source>
         <translation>移交后不可撤销：物品将不再由本站保管。</translation>
     </message>
     <message>
@@ -359,16 +364,32 @@
         <source>Yes, hand them over</source>
         <translation>确认移交</translation>
     </message>
+    <message>
+        <source>Print hand-over list</source>
+        <translation>打印移交清单</translation>
+    </message>
 </context>
 <context>
     <name>Header</name>
     <message numerus="yes">
         <source>On duty: %n</source>
-        <translation><numerusform>在岗：%n 人</numerusform></translation>
+        <translation>
+            <numerusform>在岗：%n 人</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Waiting for sync: %n</source>
-        <translation><numerusform>待同步：%n 条</numerusform></translation>
+        <translation>
+            <numerusform>待同步：%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
     </message>
 </context>
 <context>
@@ -429,6 +450,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>打印</translation>
     </message>
     <message>
         <source>Resolved. Thank you!</source>
@@ -521,11 +546,11 @@
         <translation>答复或提供的帮助</translation>
     </message>
     <message>
-        <source>Visitor's name (optional)</source>
+        <source>Visitor&apos;s name (optional)</source>
         <translation>游客姓名（选填）</translation>
     </message>
     <message>
-        <source>Visitor's phone (optional)</source>
+        <source>Visitor&apos;s phone (optional)</source>
         <translation>游客电话（选填）</translation>
     </message>
     <message>
@@ -555,6 +580,10 @@
     <message>
         <source>Saved {ticket}</source>
         <translation>已保存 {ticket}</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>打印</translation>
     </message>
     <message>
         <source>Choose what it is about to see the quick answers.</source>
@@ -642,11 +671,11 @@
         <translation>遗失时间</translation>
     </message>
     <message>
-        <source>Visitor's name</source>
+        <source>Visitor&apos;s name</source>
         <translation>游客姓名</translation>
     </message>
     <message>
-        <source>Visitor's phone</source>
+        <source>Visitor&apos;s phone</source>
         <translation>游客电话</translation>
     </message>
     <message>
@@ -660,6 +689,10 @@
     <message>
         <source>Save lost report</source>
         <translation>保存失物登记</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印回执</translation>
     </message>
     <message>
         <source>Clear form</source>
@@ -758,6 +791,22 @@
         <source>Return to the owner…</source>
         <translation>归还失主…</translation>
     </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印回执</translation>
+    </message>
+    <message>
+        <source>Print return receipt</source>
+        <translation>打印归还回执</translation>
+    </message>
+    <message>
+        <source>Print hand-over list</source>
+        <translation>打印移交清单</translation>
+    </message>
+    <message>
+        <source>Print tag</source>
+        <translation>打印标签</translation>
+    </message>
 </context>
 <context>
     <name>NewVolunteerForm</name>
@@ -810,11 +859,78 @@
     <name>OnDutyBoard</name>
     <message numerus="yes">
         <source>On duty now: %n</source>
-        <translation><numerusform>在岗志愿者：%n 人</numerusform></translation>
+        <translation>
+            <numerusform>在岗志愿者：%n 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nobody is checked in. Scan a badge or find a name on the right.</source>
         <translation>目前没有人签到。请扫描胸卡，或在右边找到姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeView</name>
+    <message>
+        <source>sent to central</source>
+        <translation>条已上传到中心</translation>
+    </message>
+    <message>
+        <source>received from central</source>
+        <translation>条从中心下载</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>条冲突</translation>
+    </message>
+    <message>
+        <source>parked (not accepted)</source>
+        <translation>条暂缓（中心未接收）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <source>Check: {kind} — this kiosk {kiosk}, central {central}; sent again next time.</source>
+        <translation>核对不一致：{kind} 本站 {kiosk} 条，中心 {central} 条；下次同步将重新上传。</translation>
+    </message>
+    <message>
+        <source>Central was restored from a backup: every record was sent again.</source>
+        <translation>中心数据库已从备份恢复：本站全部记录已重新上传。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rows not listed here: %n.</source>
+        <translation>
+            <numerusform>另有 %n 条未列出。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -868,6 +984,33 @@
     <message>
         <source>Or type the place</source>
         <translation>或输入地点</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterChooser</name>
+    <message>
+        <source>Choose a printer</source>
+        <translation>选择打印机</translation>
+    </message>
+    <message>
+        <source>Which printer?</source>
+        <translation>用哪台打印机？</translation>
+    </message>
+    <message>
+        <source>The station printer &apos;{name}&apos; cannot be found.</source>
+        <translation>找不到本站的打印机“{name}”。</translation>
+    </message>
+    <message>
+        <source>Always use this printer at this station</source>
+        <translation>本站以后都用这台打印机</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -936,7 +1079,7 @@
         <translation>证件号后四位</translation>
     </message>
     <message>
-        <source>Owner's signature</source>
+        <source>Owner&apos;s signature</source>
         <translation>失主签名</translation>
     </message>
     <message>
@@ -990,6 +1133,10 @@
         <translation>点选一行，查看详情和可能的匹配。</translation>
     </message>
     <message>
+        <source>Print return receipt</source>
+        <translation>打印归还回执</translation>
+    </message>
+    <message>
         <source>Type to search: kind, colour, place, number…</source>
         <translation>输入即搜索：类别、颜色、地点、编号…</translation>
     </message>
@@ -1005,7 +1152,7 @@
         <translation>欢迎使用红驿站</translation>
     </message>
     <message>
-        <source>This kiosk is not set up yet. Enter the station's code and name once; posts can be added later.</source>
+        <source>This kiosk is not set up yet. Enter the station&apos;s code and name once; posts can be added later.</source>
         <translation>本机尚未设置。请填写一次站点编号和名称；点位以后也可以添加。</translation>
     </message>
     <message>
@@ -1053,6 +1200,209 @@
     <message>
         <source>Please sign here with a finger</source>
         <translation>请用手指在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPreview</name>
+    <message>
+        <source>58 mm</source>
+        <translation>58mm 小票</translation>
+    </message>
+    <message>
+        <source>80 mm</source>
+        <translation>80mm 小票</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5 纸</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <source>{paper} is now this station&apos;s default paper.</source>
+        <translation>本站默认纸张已改为：{paper}。</translation>
+    </message>
+    <message>
+        <source>Sent to the printer {name}.</source>
+        <translation>已发送到打印机 {name}。</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>存为PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
+    </message>
+    <message>
+        <source>Make this the station&apos;s default</source>
+        <translation>设为本站默认纸张</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Choose printer…</source>
+        <translation>选择打印机…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDesk</name>
+    <message>
+        <source>End-of-day sync</source>
+        <translation>日终同步</translation>
+    </message>
+    <message>
+        <source>Sync finished in {seconds} s. Some records need a look: see the list below.</source>
+        <translation>同步完成，用时 {seconds} 秒。有记录需要查看，请看下面的列表。</translation>
+    </message>
+    <message>
+        <source>Sync finished in {seconds} s.</source>
+        <translation>同步完成，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>The sync did not finish: {reason} Nothing was lost.</source>
+        <translation>同步没有完成：{reason}本机记录都已保存，不会丢失。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Connecting to central</source>
+        <translation>正在连接中心</translation>
+    </message>
+    <message>
+        <source>Sending this station&apos;s records</source>
+        <translation>正在上传本站记录</translation>
+    </message>
+    <message>
+        <source>Receiving shared records</source>
+        <translation>正在下载共享记录</translation>
+    </message>
+    <message>
+        <source>Checking the counts</source>
+        <translation>正在核对</translation>
+    </message>
+    <message>
+        <source>{stage}: {done} of {total}</source>
+        <translation>{stage}：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Start sync</source>
+        <translation>开始同步</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {time}</source>
+        <translation>上次成功同步：{time}</translation>
+    </message>
+    <message>
+        <source>This kiosk is not linked to central yet. The station lead links it once, with the address the county office gave when it registered the station:
+redpost connect --central ADDRESS</source>
+        <translation>本机尚未连接中心数据库。请站长用县联盟办公室登记本站时给出的地址连接一次：
+redpost connect --central 地址</translation>
+    </message>
+    <message>
+        <source>Central: {url}    Last successful sync: {time}</source>
+        <translation>中心数据库：{url}    上次成功同步：{time}</translation>
+    </message>
+    <message>
+        <source>Everything is sent; a sync brings what the others shared.</source>
+        <translation>本站记录都已上传；同步可取回其他站点共享的记录。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>Records waiting to be sent: %n — </source>
+        <translation>
+            <numerusform>有 %n 条记录等待上传：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Records from earlier syncs that need a look: %n.</source>
+        <translation>
+            <numerusform>之前的同步中有 %n 条记录需要查看。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncKinds</name>
+    <message>
+        <source>Post</source>
+        <translation>点位</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Quick answer</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>签到记录</translation>
+    </message>
+    <message>
+        <source>Inquiry</source>
+        <translation>游客咨询</translation>
+    </message>
+    <message>
+        <source>Inquiry note</source>
+        <translation>咨询跟进</translation>
+    </message>
+    <message>
+        <source>Police hand-over</source>
+        <translation>移交公安</translation>
+    </message>
+    <message>
+        <source>Found item</source>
+        <translation>拾获物品</translation>
+    </message>
+    <message>
+        <source>Lost report</source>
+        <translation>失物登记</translation>
+    </message>
+    <message>
+        <source>Item return</source>
+        <translation>物品归还</translation>
     </message>
 </context>
 <context>
@@ -1121,7 +1471,7 @@
         <translation>搜索：单号或文字</translation>
     </message>
     <message>
-        <source>Today's inquiries</source>
+        <source>Today&apos;s inquiries</source>
         <translation>今天的咨询</translation>
     </message>
     <message>
@@ -1144,7 +1494,7 @@
         <translation>签到签退</translation>
     </message>
     <message>
-        <source>Today's hours</source>
+        <source>Today&apos;s hours</source>
         <translation>今日时长</translation>
     </message>
     <message>

@@ -10,6 +10,7 @@ from ui.desks.inquiry.data import InquiryView, load_view
 from ui.desks.inquiry.detail import InquiryDetail
 from ui.desks.inquiry.form import InquiryForm
 from ui.desks.inquiry.listing import TodayList
+from ui.preview import SlipPreview, show_slip
 from ui.worker import Worker
 
 
@@ -20,6 +21,7 @@ class InquiryDesk(Desk):
         self.list = TodayList(worker, self)
         self.detail: InquiryDetail | None = None
         self.last_saved: Inquiry | None = None
+        self.preview: SlipPreview | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(28)
@@ -27,6 +29,7 @@ class InquiryDesk(Desk):
         layout.addWidget(self.list, 45)
         self.form.saved.connect(self._saved)
         self.form.banner.action.clicked.connect(self._open_last_saved)
+        self.form.print_button.clicked.connect(self._print_last_saved)
         self.list.opened.connect(lambda inquiry: self.open_inquiry(inquiry.id))
         worker.changed.connect(self._refresh)
         self.retranslate()
@@ -65,6 +68,10 @@ class InquiryDesk(Desk):
     def _open_last_saved(self) -> None:
         if self.last_saved is not None:
             self.open_inquiry(self.last_saved.id)
+
+    def _print_last_saved(self) -> None:
+        if self.last_saved is not None:
+            self.preview = show_slip(self.worker, "inquiry", self.last_saved.ticket_no, self)
 
     def _refresh(self) -> None:
         # Any write may change today's list; a check-in elsewhere changes who is on duty.

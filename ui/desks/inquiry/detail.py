@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,7 @@ from ui.desks.inquiry.data import InquiryView, load_view, meeting
 from ui.desks.inquiry.facts import InquiryFacts
 from ui.desks.inquiry.listing import STATUS_COLOURS
 from ui.i18n import Retranslatable
+from ui.preview import SlipPreview, show_slip
 from ui.widgets import big_button
 from ui.worker import Worker
 
@@ -46,6 +47,9 @@ class InquiryDetail(Retranslatable, QDialog):
         self.panel = ActionPanel(self)
         self.close_button = big_button(parent=self)
         self.close_button.clicked.connect(self.accept)
+        self.preview: SlipPreview | None = None
+        self.print_button = big_button(parent=self)
+        self.print_button.clicked.connect(self.print_slip)
         panel = self.panel
         panel.resolve_button.clicked.connect(self.resolve)
         panel.refer_button.clicked.connect(self.refer)
@@ -64,7 +68,11 @@ class InquiryDetail(Retranslatable, QDialog):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
         layout.addLayout(columns, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
         self.setModal(True)
         self.resize(980, 660)
         self.show_view(view)
@@ -83,6 +91,10 @@ class InquiryDetail(Retranslatable, QDialog):
         colour = STATUS_COLOURS.get(inquiry.status, "#1a1a1a")
         self.status.setStyleSheet(f"font-size: 17pt; font-weight: bold; color: {colour};")
         self.close_button.setText(self.tr("Close"))
+        self.print_button.setText(self.tr("Print slip"))
+
+    def print_slip(self) -> None:
+        self.preview = show_slip(self.worker, "inquiry", self.view.inquiry.ticket_no, self)
 
     def resolve(self) -> None:
         answer = self.panel.resolve_edit.toPlainText()

@@ -132,6 +132,8 @@ class InquiryForm(Retranslatable, QWidget):
         self.clear_button = big_button(parent=self)
         self.clear_button.clicked.connect(self.clear)
         self.banner = Banner(self)
+        self.print_button = big_button(parent=self.banner)
+        self.banner.layout().addWidget(self.print_button)  # type: ignore[union-attr]
 
     def _layout(self) -> None:
         body = QWidget()
@@ -196,6 +198,7 @@ class InquiryForm(Retranslatable, QWidget):
         self.clear_button.setText(self.tr("Clear"))
         self.banner.text.setText(self.tr("Saved {ticket}").format(ticket=self._saved_ticket))
         self.banner.action.setText(self.tr("Open"))
+        self.print_button.setText(self.tr("Print slip"))
         if self._error is not None:
             self.errors.show(self._error)
 

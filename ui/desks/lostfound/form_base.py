@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from station.errors import StationError
 from ui.i18n import Retranslatable
+from ui.preview import SlipPreview, show_slip
 from ui.widgets import Field, FormErrors, big_button
 from ui.worker import Worker
 
@@ -37,6 +38,12 @@ class RecordForm(Retranslatable, QWidget):
         self.clear_button = big_button()
         self.save_button.clicked.connect(self.save)
         self.clear_button.clicked.connect(self.clear)
+        # After saving: the tag or receipt of what was just saved (kind, number).
+        self.print_button = big_button()
+        self.print_button.hide()
+        self.print_button.clicked.connect(self.print_saved)
+        self.printable: tuple[str, str] | None = None
+        self.preview: SlipPreview | None = None
         # Widgets at the start of the footer, and just before its buttons.
         self.footer_lead: list[QWidget] = []
         self.footer_extra: list[QWidget] = []
@@ -73,7 +80,7 @@ class RecordForm(Retranslatable, QWidget):
             footer.addWidget(widget)
         footer.addWidget(self.done, 1)
         footer.addStretch(0)
-        for widget in (*self.footer_extra, self.clear_button, self.save_button):
+        for widget in (self.print_button, *self.footer_extra, self.clear_button, self.save_button):
             footer.addWidget(widget)
         self.general.setContentsMargins(12, 0, 12, 0)
         layout = QVBoxLayout(self)
@@ -126,6 +133,8 @@ class RecordForm(Retranslatable, QWidget):
         self._error = None
         self.errors.clear()
         self.done.hide()
+        self.printable = None
+        self.print_button.hide()
         self.clear_inputs()
 
     def clear_inputs(self) -> None:
@@ -134,3 +143,13 @@ class RecordForm(Retranslatable, QWidget):
     def announce(self, text: str) -> None:
         self.done.setText(text)
         self.done.show()
+
+    def offer_print(self, kind: str, number: str) -> None:
+        """Show the print button for what was just saved (its text is set in `retranslate`)."""
+        self.printable = (kind, number)
+        self.print_button.show()
+
+    def print_saved(self) -> None:
+        if self.printable is not None:
+            kind, number = self.printable
+            self.preview = show_slip(self.worker, kind, number, self)

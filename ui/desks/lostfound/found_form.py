@@ -94,6 +94,7 @@ class FoundItemForm(RecordForm):
                 number=record.item_no
             )
         )
+        self.offer_print("found", record.item_no)
         self.registered.emit(record)
 
     def clear_inputs(self) -> None:
@@ -123,5 +124,6 @@ class FoundItemForm(RecordForm):
             self.fields[name].label.setText(text)
         self.storage.setPlaceholderText(self.tr("e.g. cabinet 2, top shelf"))
         self.save_button.setText(self.tr("Save found item"))
+        self.print_button.setText(self.tr("Print tag"))
         self.clear_button.setText(self.tr("Clear form"))
         self.retranslate_error()

@@ -18,6 +18,7 @@ from station.models import FoundItem, PoliceHandover
 from station.services import lostfound
 from ui.desks.lostfound.models import DueItemsModel, record_table
 from ui.i18n import Retranslatable
+from ui.preview import SlipPreview, show_slip
 from ui.widgets import Field, FormErrors, big_button, line_edit, row
 from ui.worker import Worker
 
@@ -54,10 +55,7 @@ class HandoverPage(Retranslatable, QWidget):
         }
         self.general = QLabel()
         self.errors = FormErrors(self.fields, self.general)
-        self.done = QLabel()
-        self.done.setWordWrap(True)
-        self.done.setProperty("role", "done")
-        self.done.hide()
+        self.done_row = self._done_step()
         self.start_button = big_button(primary=True)
         self.start_button.clicked.connect(self.ask)
         # Two steps, one shown at a time; each takes only the height it needs.
@@ -77,7 +75,7 @@ class HandoverPage(Retranslatable, QWidget):
         layout.addWidget(self.fill_in)
         layout.addWidget(self.confirm_card)
         layout.addWidget(self.general)
-        layout.addWidget(self.done)
+        layout.addWidget(self.done_row)
         self.retranslate()
 
     def _fill_in_step(self) -> QWidget:
@@ -88,6 +86,19 @@ class HandoverPage(Retranslatable, QWidget):
         form_layout.addWidget(self.fields["officer_name"], 1)
         form_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignBottom)
         return form
+
+    def _done_step(self) -> QWidget:
+        """What was handed over, and the list for the police to print and sign."""
+        self.done = QLabel()
+        self.done.setWordWrap(True)
+        self.done.setProperty("role", "done")
+        self.done.hide()
+        self.list_button = big_button(primary=True)
+        self.list_button.hide()
+        self.list_button.clicked.connect(self.print_list)
+        self.handed: str | None = None  # the number of the hand-over just recorded
+        self.preview: SlipPreview | None = None
+        return row(self.done, self.list_button)
 
     def _confirm_step(self) -> QWidget:
         """The last word before the items go: a hand-over cannot be undone."""
@@ -130,6 +141,7 @@ class HandoverPage(Retranslatable, QWidget):
         """Check what can be checked here, then ask once more: a hand-over cannot be undone."""
         self._show_error(None)
         self.done.hide()
+        self.list_button.hide()
         items = self.selected_items()
         try:
             if not items:
@@ -177,7 +189,13 @@ class HandoverPage(Retranslatable, QWidget):
             )
         )
         self.done.show()
+        self.handed = handover.handover_no
+        self.list_button.show()
         self.model.reload()
+
+    def print_list(self) -> None:
+        if self.handed is not None:
+            self.preview = show_slip(self.worker, "handover", self.handed, self)
 
     def _refused(self, error: StationError) -> None:
         self.back()
@@ -223,6 +241,7 @@ class HandoverPage(Retranslatable, QWidget):
         self.warning.setText(self.tr("This cannot be undone: the items leave the station's care."))
         self.back_button.setText(self.tr("Go back"))
         self.confirm_button.setText(self.tr("Yes, hand them over"))
+        self.list_button.setText(self.tr("Print hand-over list"))
         self.model.retranslate()
         self._update_count()
         if self._error is not None:

@@ -91,6 +91,7 @@ class LostReportForm(RecordForm):
             )
         )
         self.matches_button.show()
+        self.offer_print("lost", record.report_no)
         self.registered.emit(record)
 
     def _show_matches(self) -> None:
@@ -126,5 +127,6 @@ class LostReportForm(RecordForm):
         self.contact_phone.setPlaceholderText(self.tr("e.g. 13812345678"))
         self.matches_button.setText(self.tr("See possible matches"))
         self.save_button.setText(self.tr("Save lost report"))
+        self.print_button.setText(self.tr("Print receipt"))
         self.clear_button.setText(self.tr("Clear form"))
         self.retranslate_error()

@@ -10,6 +10,7 @@ from station.services import lostfound
 from station.services.lostfound import Match
 from ui.desks.lostfound.cards import Record, RecordCard
 from ui.i18n import Retranslatable
+from ui.preview import SlipPreview, show_slip
 from ui.widgets import big_button
 from ui.worker import Worker
 
@@ -102,6 +103,10 @@ class MatchesView(Retranslatable, QWidget):
         self.return_button.hide()
         self.return_button.clicked.connect(self._return_subject)
         self.subject.action_row.addWidget(self.return_button)
+        self.print_button = big_button()
+        self.print_button.clicked.connect(self.print_subject)
+        self.subject.action_row.insertWidget(1, self.print_button)
+        self.preview: SlipPreview | None = None
         left = QVBoxLayout()
         left.addWidget(self.subject_title)
         left.addWidget(self.subject)
@@ -222,6 +227,25 @@ class MatchesView(Retranslatable, QWidget):
             self.empty.setText(self.tr("No likely matches yet."))
         self.empty.setVisible(self._subject is None or not self.matches)
 
+    def printable(self) -> tuple[str, str] | None:
+        """The paper that goes with the shown record: a held item's tag, a returned item's
+        receipt, a handed-over item's list for the police, a lost report's receipt."""
+        record = self._subject
+        if record is None or record.station_code != self.own_station:
+            return None  # another station prints its own records
+        if isinstance(record, LostReport):
+            return "lost", record.report_no
+        if record.status == "returned":
+            return "return", record.item_no
+        if record.status == "handed_over" and record.handover_id is not None:
+            return "handover", record.handover_id
+        return "found", record.item_no
+
+    def print_subject(self) -> None:
+        printable = self.printable()
+        if printable is not None:
+            self.preview = show_slip(self.worker, *printable, self)
+
     def _return_subject(self) -> None:
         if isinstance(self._subject, FoundItem):
             self.return_requested.emit(self._subject, None)
@@ -244,5 +268,15 @@ class MatchesView(Retranslatable, QWidget):
         )
         self.return_button.setVisible(returnable)
         self.return_button.setText(self.tr("Return to the owner…"))
+        printable = self.printable()
+        self.print_button.setVisible(printable is not None)
+        texts = {
+            "lost": self.tr("Print receipt"),
+            "return": self.tr("Print return receipt"),
+            "handover": self.tr("Print hand-over list"),
+            "found": self.tr("Print tag"),
+        }
+        if printable is not None:
+            self.print_button.setText(texts[printable[0]])
         self.subject.retranslate()
         self._show_empty()

@@ -17,7 +17,8 @@ from ui.desks.lostfound.matches import MatchesView
 from ui.desks.lostfound.models import FoundItemsModel, LostReportsModel, record_table
 from ui.desks.lostfound.return_panel import ReturnPanel
 from ui.i18n import Retranslatable
-from ui.widgets import ChoiceRow, line_edit
+from ui.preview import SlipPreview, show_slip
+from ui.widgets import ChoiceRow, big_button, line_edit
 from ui.worker import Worker
 
 DEBOUNCE_MS = 250
@@ -51,6 +52,11 @@ class SearchPage(Retranslatable, QWidget):
         self.message.setProperty("role", "done")
         self.message.setWordWrap(True)
         self.message.hide()
+        self.receipt_button = big_button(primary=True)
+        self.receipt_button.hide()
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.returned: str | None = None  # the item number of the return just recorded
+        self.preview: SlipPreview | None = None
         self.returns = ReturnPanel(worker)
         self.hint = QLabel()
         self.hint.setProperty("role", "hint")
@@ -84,7 +90,10 @@ class SearchPage(Retranslatable, QWidget):
         layout = QVBoxLayout(browse)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addLayout(top)
-        layout.addWidget(self.message)
+        said = QHBoxLayout()
+        said.addWidget(self.message, 1)
+        said.addWidget(self.receipt_button)
+        layout.addLayout(said)
         layout.addWidget(self.tables, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.matches, 2)
@@ -109,7 +118,7 @@ class SearchPage(Retranslatable, QWidget):
         self.matches.refresh()
 
     def run_search(self) -> None:
-        self.message.hide()
+        self._hide_message()
         self.current_model().search(self.query.text())
         self.matches.show_subject(None)
 
@@ -121,7 +130,7 @@ class SearchPage(Retranslatable, QWidget):
         self.query.setText(report.report_no)
         self.debounce.stop()
         self.lost_model.search(report.report_no)
-        self.message.hide()
+        self._hide_message()
         self.matches.show_subject(report)
 
     def _subject_shown(self, shown: bool) -> None:
@@ -160,8 +169,19 @@ class SearchPage(Retranslatable, QWidget):
                 )
             )
             self.message.show()
+            self.returned = record.found_item.item_no
+            self.receipt_button.show()
             self.current_model().search(self.query.text())
             self.matches.refresh()
+
+    def _hide_message(self) -> None:
+        self.message.hide()
+        self.receipt_button.hide()
+        self.returned = None
+
+    def print_receipt(self) -> None:
+        if self.returned is not None:
+            self.preview = show_slip(self.worker, "return", self.returned, self)
 
     def has_unsaved_changes(self) -> bool:
         return self.pages.currentIndex() == 1 and self.returns.has_unsaved_changes()
@@ -172,6 +192,7 @@ class SearchPage(Retranslatable, QWidget):
 
     def retranslate(self) -> None:
         self.hint.setText(self.tr("Tap a row to see its details and possible matches."))
+        self.receipt_button.setText(self.tr("Print return receipt"))
         self.query.setPlaceholderText(self.tr("Type to search: kind, colour, place, number…"))
         self.kind.retranslate()
         self.found_model.retranslate()
