@@ -85,7 +85,7 @@ def _set_up(session: Session, rng: random.Random) -> tuple[list[str], list[str]]
         volunteer = volunteers.add(
             session,
             name=_person(rng),
-            badge_code=f"{station.code[:2]}-{number:04d}",
+            badge_code=f"{station.code}-{number:04d}",
             phone=_mobile(rng),
             team=rng.choice(content.TEAMS),
             is_party_member=rng.random() < 0.45,
