@@ -91,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check the store's integrity; exit 0 when sound")
 
+    connect = commands.add_parser("connect", help="check and save the link to central")
+    connect.add_argument("--central", required=True, metavar="URL", help="PostgreSQL URL or file")
+    connect.add_argument("--sslmode", help="TLS: disable … verify-full (PostgreSQL)")
+    connect.add_argument("--sslrootcert", metavar="FILE", help="TLS: the root certificate")
+    connect.add_argument(
+        "--password-stdin", action="store_true", help="read central's password from stdin"
+    )
+
+    sync = commands.add_parser("sync", help="end-of-day sync with central (push, pull, check)")
+    sync.add_argument("--json", action="store_true", help="print one JSON object")
+
     slip = commands.add_parser("slip", help="write a help slip or receipt as PDF")
     _slip_arguments(slip)
     slip.add_argument("--out", required=True, type=Path, help="the PDF file to write")
@@ -292,6 +303,40 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
+def _connect(args: argparse.Namespace, folder: Path) -> int:
+    from station.sync import connect, secret
+
+    password = (sys.stdin.readline().rstrip("\r\n") or None) if args.password_stdin else None
+    done = connect.connect(folder, args.central, args.sslmode, args.sslrootcert, password)
+    print(render("connect_done", args.lang, url=done.url, station=done.station, epoch=done.epoch))
+    if done.password_in == secret.FILE:
+        print(render("password_in_file", args.lang, path=done.secret_path))
+    elif done.password_in == secret.KEYRING:
+        print(render("password_in_keyring", args.lang))
+    return EXIT_OK
+
+
+def _sync(args: argparse.Namespace, folder: Path) -> int:
+    from station.store import open_store
+    from station.sync.run import sync
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{stage} {done}/{total or '?'}  ", end="", file=sys.stderr, flush=True)
+
+    with open_store(folder) as store:
+        report = sync(store, progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.summary()))
+        return EXIT_OK
+    print(render("sync_done", args.lang, **report.summary()))
+    for kind, kiosk, central in report.mismatches:
+        print(render("sync_mismatch", args.lang, kind=kind, kiosk=kiosk, central=central))
+    return EXIT_OK
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -317,6 +362,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "stats": _stats,
     "list": _list,
     "check": _check,
+    "connect": _connect,
+    "sync": _sync,
     "screenshots": _screenshots,
     "slip": _slip,
     "print": _print,

@@ -299,3 +299,147 @@ MESSAGES.update(
         ),
     }
 )
+
+# End-of-day sync on the kiosk (station/sync): connect, sync, and where the password is kept.
+FIELD_LABELS.update(
+    {
+        "central_url": ("中心数据库地址", "central database URL"),
+        "sslmode": ("加密连接方式", "TLS mode"),
+    }
+)
+MESSAGES.update(
+    {
+        "central_not_connected": (
+            "尚未连接中心数据库，请先运行 redpost connect --central 地址。",
+            "This kiosk is not linked to central yet; run redpost connect --central URL first.",
+        ),
+        "connect_done": (
+            "已连接中心数据库 {url}（站点 {station}），设置已保存。",
+            "Connected to central at {url} as station {station}; the settings are saved.",
+        ),
+        "password_in_keyring": (
+            "密码已保存在系统钥匙串中。",
+            "The password is kept in the system keyring.",
+        ),
+        "password_in_file": (
+            "本机没有可用的系统钥匙串，密码已改存在仅本用户可读的文件 {path} 中（权限 0600）。",
+            "No system keyring is available on this computer, so the password is kept in {path}, readable by this user only (mode 0600).",
+        ),
+        "sync_done": (
+            "同步完成：上传 {pushed} 条，下载 {pulled} 条，冲突 {conflicts} 条，暂缓 {parked} 条，用时 {duration_s} 秒。",
+            "Sync done: {pushed} pushed, {pulled} pulled, {conflicts} conflicts, {parked} parked, in {duration_s} s.",
+        ),
+        "sync_mismatch": (
+            "核对不一致：{kind} 本站 {kiosk} 条，中心 {central} 条；下次同步将全部重传。",
+            "Check mismatch: {kind}, kiosk {kiosk}, central {central}; the next sync re-sends them all.",
+        ),
+    }
+)
+
+# The central database and `redpost-central` (station.central).
+MESSAGES.update(
+    {
+        "central_offline": (
+            "无法连接中心数据库（{reason}），请检查网络后重试。",
+            "Central cannot be reached ({reason}); check the network and try again.",
+        ),
+        "central_auth": (
+            "中心数据库拒绝登录：用户名或密码不对。",
+            "Central refused the login: the user name or password is wrong.",
+        ),
+        "central_missing_db": (
+            "中心数据库不存在（{reason}）。",
+            "The central database does not exist ({reason}).",
+        ),
+        "central_bad_url": (
+            "中心数据库地址无法识别：{url}（例如 postgresql://用户@主机:5432/库名 或 SQLite 文件路径）。",
+            "The central address is not understood: {url} (e.g. postgresql://user@host:5432/db or a SQLite file path).",
+        ),
+        "central_not_initialised": (
+            "中心数据库尚未初始化，请先运行 redpost-central init。",
+            "Central is not set up yet; run redpost-central init first.",
+        ),
+        "central_schema_old": (
+            "中心数据库版本过旧（{revision}，需要 {expected}），请在中心运行 redpost-central init 升级。",
+            "Central's schema is too old ({revision}, need {expected}); run redpost-central init there to upgrade it.",
+        ),
+        "central_schema_new": (
+            "中心数据库版本（{revision}）比本程序新，请升级本程序。",
+            "Central's schema ({revision}) is newer than this program; please upgrade the program.",
+        ),
+        "central_not_registered": (
+            "站点 {station} 未在中心登记，请联系县联盟办公室（redpost-central add-station）。",
+            "Station {station} is not registered at central; ask the county office (redpost-central add-station).",
+        ),
+        "central_wrong_station": (
+            "该登录账号属于站点 {role_station}，不是 {station}。",
+            "This login belongs to station {role_station}, not {station}.",
+        ),
+        "central_epoch": (
+            "中心数据库已从备份恢复，本站将重新上传全部记录。",
+            "Central was restored from a backup; this station will push all its records again.",
+        ),
+        "central_refused": (
+            "中心数据库拒绝了该操作：{reason}",
+            "Central refused the action: {reason}",
+        ),
+        "central_bad_batch": ("批次编号无效：{batch}。", "The batch id is not valid: {batch}."),
+        "central_station_exists": (
+            "站点 {station} 已登记。",
+            "Station {station} is already registered.",
+        ),
+        "central_role_exists": (
+            "数据库账号 {role} 已存在，请先删除它或换一个站点编号。",
+            "The database role {role} already exists; drop it first or use another station code.",
+        ),
+        "central_unknown_station": (
+            "所属站点 {station} 未登记。",
+            "The home station {station} is not registered.",
+        ),
+        "central_csv_line": ("第 {line} 行：{reason}", "Line {line}: {reason}"),
+        "central_csv_columns": (
+            "CSV 文件缺少列：{columns}（需要 badge_code,name,phone,team,home_station,is_party_member）。",
+            "The CSV file lacks columns: {columns} (need badge_code,name,phone,team,home_station,is_party_member).",
+        ),
+        "central_csv_unreadable": (
+            "无法读取 CSV 文件：{reason}",
+            "The CSV file cannot be read: {reason}",
+        ),
+        "central_csv_duplicate": (
+            "胸卡编号 {badge} 与第 {first} 行重复。",
+            "The badge code {badge} repeats line {first}.",
+        ),
+        "central_init_done": (
+            "中心数据库已就绪（版本 {revision}，纪元 {epoch}）。",
+            "Central is ready (schema {revision}, epoch {epoch}).",
+        ),
+        "central_station_added": (
+            "已登记站点 {station}（{name}）。",
+            "Station {station} ({name}) is registered.",
+        ),
+        "central_station_login": (
+            "请在该站运行：redpost connect --central {url}\n账号：{role}\n密码：{password}\n（密码只显示这一次，请妥善保管。）",
+            "On that kiosk run: redpost connect --central {url}\nRole: {role}\nPassword: {password}\n(The password is shown this once; keep it safe.)",
+        ),
+        "central_imported": (
+            "已导入志愿者：新增 {added} 名，更新 {changed} 名，未变 {same} 名。",
+            "Volunteers imported: {added} added, {changed} changed, {same} unchanged.",
+        ),
+        "central_faq_added": ("已添加常见问题：{question}", "Quick answer added: {question}"),
+        "central_new_epoch": (
+            "已设置新纪元 {epoch}：各站下次同步时将重新上传全部记录。",
+            "New epoch {epoch}: every station pushes all its records again at its next sync.",
+        ),
+        "central_never_synced": ("从未同步", "never synced"),
+        "central_no_conflicts": ("没有暂存或冲突的记录。", "No parked or conflicting records."),
+        "reason_wrong_station": ("记录属于其他站点", "the record belongs to another station"),
+        "reason_unknown_kind": ("中心不认识的记录类别", "a record kind central does not know"),
+        "reason_malformed": ("记录格式不完整或有误", "the record is incomplete or malformed"),
+        "reason_id_taken": (
+            "记录编号已被其他站点的记录使用",
+            "the record id is used by another station's record",
+        ),
+        "reason_stale_version": ("中心已有更新的版本", "central holds a newer version"),
+        "reason_version_differs": ("同一版本内容不同", "the same version has different content"),
+    }
+)

@@ -8,13 +8,18 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 
 from station.services import station as station_service
 from station.store import Store, open_store
+from station.sync import secret
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +48,55 @@ def station_store(store: Store) -> Store:
             session, code="YF01", name="恩江古城红驿站", posts=["古戏台广场", "驼背桥"]
         )
     return store
+
+
+@pytest.fixture
+def refusing_server() -> Iterator[int]:
+    """A PostgreSQL look-alike that refuses every password (SQLSTATE 28P01), as a server
+    with password authentication does; the local test server trusts everyone."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = int(listener.getsockname()[1])
+
+    def refuse(conn: socket.socket) -> None:
+        with conn:
+            while True:
+                head = conn.recv(8)
+                if len(head) < 8:
+                    return
+                length = int.from_bytes(head[:4], "big")
+                code = int.from_bytes(head[4:8], "big")
+                if length > 8:
+                    conn.recv(length - 8)
+                if code in (80877103, 80877104):  # SSL / GSS encryption request: no
+                    conn.sendall(b"N")
+                    continue
+                fields = (
+                    b'SFATAL\0VFATAL\0C28P01\0Mpassword authentication failed for user "st"\0\0'
+                )
+                conn.sendall(b"E" + (len(fields) + 4).to_bytes(4, "big") + fields)
+                return
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=refuse, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield port
+    listener.close()
+
+
+@pytest.fixture
+def no_os_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Pin keyring's "no usable backend", as on a kiosk account with no desktop session: the
+    sync keeps central's password in the data folder's 0600 file. No environment override."""
+    monkeypatch.delenv(secret.ENV_PASSWORD, raising=False)
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    yield
+    keyring.set_keyring(before)

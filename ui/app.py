@@ -44,10 +44,17 @@ def settings_for(data_dir: Path) -> QSettings:
 def make_desks(worker: Worker) -> list[Desk]:
     from ui.desks.inquiry import InquiryDesk
     from ui.desks.lostfound import LostFoundDesk
+    from ui.desks.sync import SyncDesk
     from ui.desks.today import TodayDesk
     from ui.desks.volunteer import VolunteerDesk
 
-    return [InquiryDesk(worker), VolunteerDesk(worker), LostFoundDesk(worker), TodayDesk(worker)]
+    return [
+        InquiryDesk(worker),
+        VolunteerDesk(worker),
+        LostFoundDesk(worker),
+        TodayDesk(worker),
+        SyncDesk(worker),
+    ]
 
 
 def needs_setup(store: Store) -> bool:

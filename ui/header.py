@@ -1,8 +1,10 @@
-"""The strip at the top: station name, date and time, volunteers on duty, records awaiting sync."""
+"""The strip at the top: station name, date and time, volunteers on duty, records awaiting sync,
+and when the last sync succeeded."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session
 from station import clock
 from station.services import shifts, stats
 from station.services import station as station_service
+from station.sync import state
 from ui.i18n import Retranslatable
 from ui.worker import Worker
 
@@ -20,6 +23,7 @@ class HeaderFigures:
     station_name: str
     on_duty: int
     unsynced: int
+    last_sync: str | None  # ISO UTC time the last sync finished, None if never
 
 
 def _figures(session: Session) -> HeaderFigures:
@@ -27,7 +31,13 @@ def _figures(session: Session) -> HeaderFigures:
         station_name=station_service.current(session).name,
         on_duty=len(shifts.on_duty(session)),
         unsynced=stats.counts(session)["unsynced"],
+        last_sync=state.last_success(session),
     )
+
+
+def local_time(iso_utc: str, layout: str = "%Y-%m-%d %H:%M") -> str:
+    """An ISO UTC time as the station's clock shows it (China), to the minute."""
+    return datetime.fromisoformat(iso_utc).astimezone(clock.LOCAL_TZ).strftime(layout)
 
 
 class Header(Retranslatable, QFrame):
@@ -41,11 +51,12 @@ class Header(Retranslatable, QFrame):
         self.clock = QLabel(self)
         self.on_duty = QLabel(self)
         self.unsynced = QLabel(self)
+        self.last_sync = QLabel(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
         layout.addWidget(self.station)
         layout.addStretch(1)
-        for label in (self.on_duty, self.unsynced, self.clock):
+        for label in (self.on_duty, self.unsynced, self.last_sync, self.clock):
             layout.addSpacing(24)
             layout.addWidget(label)
         self._ticker = QTimer(self)
@@ -72,3 +83,9 @@ class Header(Retranslatable, QFrame):
         self.station.setText(self.figures.station_name)
         self.on_duty.setText(self.tr("On duty: %n", "", self.figures.on_duty))
         self.unsynced.setText(self.tr("Waiting for sync: %n", "", self.figures.unsynced))
+        last = self.figures.last_sync
+        self.last_sync.setText(
+            self.tr("Last sync: {time}").format(time=local_time(last, "%m-%d %H:%M"))
+            if last
+            else self.tr("Never synced")
+        )

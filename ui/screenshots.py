@@ -17,7 +17,7 @@ from ui.wizard import SetupWizard
 from ui.worker import Worker
 
 SIZE = (1280, 800)
-DESK_NAMES = ("inquiries", "volunteers", "lostfound", "today")
+DESK_NAMES = ("inquiries", "volunteers", "lostfound", "today", "sync")
 
 
 def _settle(app: QApplication, worker: Worker, seconds: float = 15.0) -> None:

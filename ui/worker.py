@@ -64,10 +64,13 @@ class Worker(QObject):
         return self._submit(job, on_done, on_error, write=True)
 
     def call(
-        self, job: Callable[[], T], on_done: Callable[[T], None] | None = None
+        self,
+        job: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[StationError], None] | None = None,
     ) -> Future[None]:
-        """Run work that needs no session (a slow file, a report) off the UI thread."""
-        return self._submit(lambda _session: job(), on_done, None, write=None)
+        """Run work that needs no session (a slow file, a report, the sync) off the UI thread."""
+        return self._submit(lambda _session: job(), on_done, on_error, write=None)
 
     def is_idle(self) -> bool:
         return self._pending == 0
@@ -138,6 +141,19 @@ class Worker(QObject):
         finally:
             if self._pending == 0:
                 self.busy_changed.emit(False)
+
+
+class ProgressRelay(QObject):
+    """Carries a core progress callback's calls (stage, done, total) to the UI thread.
+
+    Pass `relay.report` as the Qt-free callback of long work run by the worker; `moved` is
+    emitted on the worker's thread, and Qt queues it to slots of objects on the UI thread.
+    """
+
+    moved = Signal(str, int, int)
+
+    def report(self, stage: str, done: int, total: int) -> None:
+        self.moved.emit(stage, done, total)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from station.models.inquiry import Inquiry, InquiryFollowUp
 from station.models.lostfound import FoundItem, ItemReturn, LostReport, PoliceHandover
 from station.models.outbox import NumberCounter, OutboxEntry
 from station.models.station import Post, Setting, Station
+from station.models.sync import DirectoryEntry, PushBatch, SyncIssue
 from station.models.volunteer import Shift, Volunteer
 
 # Every synced kind, parents before children, in the order a push sends them.
@@ -25,6 +26,7 @@ SYNCED_KINDS: tuple[type[SyncRecord], ...] = (
 __all__ = [
     "SYNCED_KINDS",
     "Base",
+    "DirectoryEntry",
     "Faq",
     "FoundItem",
     "Inquiry",
@@ -35,9 +37,11 @@ __all__ = [
     "OutboxEntry",
     "PoliceHandover",
     "Post",
+    "PushBatch",
     "Setting",
     "Shift",
     "Station",
+    "SyncIssue",
     "SyncRecord",
     "Volunteer",
     "new_id",

@@ -1,0 +1,508 @@
+"""What a kiosk's sync calls on central, over a SQLAlchemy Connection made with the station's role.
+
+Every function is one central transaction. On PostgreSQL the database itself confines the
+role to its own rows (row-level security, column grants); the checks here give the kiosk
+a reason per row instead of a refused batch, and are all a SQLite central has.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+
+from station import clock
+from station.central import database
+from station.central.errors import CentralError
+from station.central.schema import (
+    KINDS,
+    batches,
+    conflicts,
+    parked,
+    records,
+    shared_records,
+    stations,
+    sync_runs,
+)
+from station.sync.wire import WireRow, split_private
+
+__all__ = [
+    "CentralError",
+    "Hello",
+    "Pulled",
+    "PushResult",
+    "counts",
+    "directory",
+    "hello",
+    "pull",
+    "push",
+    "record_run",
+]
+
+# Same constant as the migration's trigger: a push holds it from start to commit.
+SEQ_LOCK = 5_310_001
+MAX_VERSION = 2**31 - 1
+# Reasons a row is parked or in conflict (messages: "reason_<code>").
+WRONG_STATION = "wrong_station"
+UNKNOWN_KIND = "unknown_kind"
+MALFORMED = "malformed"
+ID_TAKEN = "id_taken"
+STALE_VERSION = "stale_version"
+VERSION_DIFFERS = "version_differs"
+
+
+@dataclass(frozen=True)
+class Hello:
+    epoch: str
+    station_code: str
+    schema_revision: str
+
+
+@dataclass(frozen=True)
+class PushResult:
+    accepted: list[tuple[str, str, int]] = field(default_factory=list)
+    parked: list[tuple[str, str, int, str]] = field(default_factory=list)
+    conflicts: list[tuple[str, str, int, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"accepted": self.accepted, "parked": self.parked, "conflicts": self.conflicts}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PushResult:
+        return cls(
+            accepted=[(k, i, int(v)) for k, i, v in data["accepted"]],
+            parked=[(k, i, int(v), r) for k, i, v, r in data["parked"]],
+            conflicts=[(k, i, int(v), r) for k, i, v, r in data["conflicts"]],
+        )
+
+
+@dataclass(frozen=True)
+class Pulled:
+    seq: int
+    row: WireRow  # row["fields"] holds public fields only
+
+
+@contextmanager
+def _transaction(conn: Connection) -> Iterator[None]:
+    """Commit on success; on a driver error roll back and raise what a lead can act on."""
+    if not conn.in_transaction():
+        conn.begin()
+    try:
+        yield
+    except DBAPIError as exc:
+        _quiet_rollback(conn)
+        converted = _as_central(exc)
+        if converted is exc:
+            raise
+        raise converted from exc
+    except BaseException:
+        _quiet_rollback(conn)
+        raise
+    conn.commit()
+
+
+def _quiet_rollback(conn: Connection) -> None:
+    # When the connection is gone, the server has rolled back already.
+    with suppress(DBAPIError):
+        conn.rollback()
+
+
+def _as_central(exc: DBAPIError) -> Exception:
+    if isinstance(exc, OperationalError | InterfaceError) or exc.connection_invalidated:
+        return database.connection_error(exc)
+    if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient privilege, RLS refusal
+        return CentralError("central_refused", reason=str(exc.orig).splitlines()[0])
+    return exc
+
+
+def hello(conn: Connection, station_code: str) -> Hello:
+    """Check central fits this program and knows this station; returns its epoch."""
+    with _transaction(conn):
+        revision = database.check_revision(conn)
+        if conn.dialect.name == "postgresql":
+            own = conn.scalar(text("SELECT current_station()"))
+        else:
+            own = conn.scalar(select(stations.c.code).where(stations.c.code == station_code))
+        if own is None:
+            raise CentralError("central_not_registered", station=station_code)
+        if own != station_code:
+            raise CentralError("central_wrong_station", station=station_code, role_station=own)
+        return Hello(database.epoch(conn), station_code, revision)
+
+
+def push(conn: Connection, station_code: str, batch_id: str, rows: Sequence[WireRow]) -> PushResult:
+    """Store one batch in one transaction; the same batch id again returns the stored result."""
+    _check_batch_id(batch_id)
+    try:
+        with _transaction(conn):
+            if conn.dialect.name == "postgresql":
+                # Whole pushes in turn: stamping order is commit order, and no deadlocks.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SEQ_LOCK})
+            stored = _stored_result(conn, batch_id)
+            if stored is not None:
+                return stored
+            result = _apply(conn, station_code, batch_id, rows)
+            conn.execute(
+                insert(batches).values(
+                    batch_id=batch_id,
+                    station_code=station_code,
+                    received_at=clock.now(),
+                    result=result.to_json(),
+                )
+            )
+            return result
+    except IntegrityError:  # the batch id was taken meanwhile (another connection)
+        with _transaction(conn):
+            stored = _stored_result(conn, batch_id)
+        if stored is None:
+            raise
+        return stored
+
+
+def _check_batch_id(batch_id: str) -> None:
+    try:
+        uuid.UUID(batch_id)
+    except (TypeError, ValueError, AttributeError):
+        raise CentralError("central_bad_batch", batch=str(batch_id)[:40]) from None
+
+
+def _stored_result(conn: Connection, batch_id: str) -> PushResult | None:
+    found = conn.scalar(select(batches.c.result).where(batches.c.batch_id == batch_id))
+    return None if found is None else PushResult.from_json(found)
+
+
+@dataclass
+class _Row:
+    """A validated wire row, ready for the records table."""
+
+    kind: str
+    id: str
+    version: int
+    values: dict[str, Any]
+
+
+def _apply(
+    conn: Connection, station_code: str, batch_id: str, rows: Sequence[WireRow]
+) -> PushResult:
+    result = PushResult()
+    parked_rows: list[dict[str, Any]] = []
+    latest: dict[str, _Row] = {}
+    problems = [_problem(row, station_code) for row in rows]
+    for row, problem in zip(rows, problems, strict=True):
+        if problem is not None:
+            reason, detail = problem
+            kind, rid, version = _names(row)
+            result.parked.append((kind, rid, version, reason))
+            parked_rows.append(_parked_values(station_code, batch_id, row, reason, detail))
+            continue
+        clean = _clean(row, station_code)
+        if clean.id not in latest or latest[clean.id].version < clean.version:
+            latest[clean.id] = clean
+    outcome = _write(conn, station_code, list(latest.values()), batch_id, parked_rows)
+    for row, problem in zip(rows, problems, strict=True):
+        kind, rid, version = _names(row)
+        if problem is None:
+            status, reason = outcome[rid]
+            if status == "accepted":
+                result.accepted.append((kind, rid, version))
+            elif status == "parked":
+                result.parked.append((kind, rid, version, reason))
+            else:
+                result.conflicts.append((kind, rid, version, reason))
+    if parked_rows:
+        conn.execute(insert(parked), parked_rows)
+    return result
+
+
+def _write(
+    conn: Connection,
+    station_code: str,
+    rows: list[_Row],
+    batch_id: str,
+    parked_rows: list[dict[str, Any]],
+) -> dict[str, tuple[str, str]]:
+    """Insert new rows, update newer versions, record conflicts: {id: (status, reason)}."""
+    outcome: dict[str, tuple[str, str]] = {}
+    existing = _existing(conn, [r.id for r in rows])
+    fresh = [r for r in rows if r.id not in existing]
+    newer: list[_Row] = []
+    conflict_rows: list[dict[str, Any]] = []
+    now = clock.now()
+    for row in rows:
+        if row.id not in existing:
+            continue
+        owner, kind, version, digest = existing[row.id]
+        if owner != station_code or kind != row.kind:
+            outcome[row.id] = ("parked", ID_TAKEN)
+            parked_rows.append(_taken(station_code, batch_id, row, now))
+        elif row.version > version:
+            newer.append(row)
+        elif row.version == version and row.values["digest"] == digest:
+            outcome[row.id] = ("accepted", "")
+        else:
+            reason = STALE_VERSION if row.version < version else VERSION_DIFFERS
+            outcome[row.id] = ("conflict", reason)
+            conflict_rows.append(
+                {
+                    "station_code": station_code,
+                    "kind": row.kind,
+                    "record_id": row.id,
+                    "incoming_version": row.version,
+                    "central_version": version,
+                    "reason": reason,
+                    "detected_at": now,
+                }
+            )
+    inserted = _insert_new(conn, fresh)
+    for row in fresh:
+        if row.id in inserted:
+            outcome[row.id] = ("accepted", "")
+        else:  # another station's id, invisible to this role
+            outcome[row.id] = ("parked", ID_TAKEN)
+            parked_rows.append(_taken(station_code, batch_id, row, now))
+    _update_newer(conn, newer)
+    outcome.update({row.id: ("accepted", "") for row in newer})
+    if conflict_rows:
+        stmt = _dialect_insert(conn, conflicts).on_conflict_do_nothing()
+        conn.execute(stmt, conflict_rows)
+    return outcome
+
+
+def _existing(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str, int, str]]:
+    if not ids:
+        return {}
+    query = select(
+        records.c.id, records.c.station_code, records.c.kind, records.c.version, records.c.digest
+    ).where(records.c.id.in_(ids))
+    return {r.id: (r.station_code, r.kind, r.version, r.digest) for r in conn.execute(query)}
+
+
+def _insert_new(conn: Connection, rows: list[_Row]) -> set[str]:
+    if not rows:
+        return set()
+    stmt = (
+        _dialect_insert(conn, records)
+        .on_conflict_do_nothing(index_elements=["id"])
+        .returning(records.c.id)
+    )
+    return set(conn.scalars(stmt, [r.values for r in rows]).all())
+
+
+def _update_newer(conn: Connection, rows: list[_Row]) -> None:
+    if not rows:
+        return
+    changing = ("version", "digest", "created_at", "updated_at", "deleted_at", "public", "private")
+    stmt = (
+        update(records)
+        .where(records.c.id == bindparam("b_id"))
+        .values({name: bindparam(f"b_{name}") for name in changing})
+    )
+    conn.execute(
+        stmt,
+        [{f"b_{k}": v for k, v in r.values.items() if k in (*changing, "id")} for r in rows],
+    )
+
+
+def _dialect_insert(conn: Connection, table: Any) -> Any:
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def _names(row: Any) -> tuple[str, str, int]:
+    """(kind, id, version) of any row, however malformed, for reporting it."""
+    if not isinstance(row, dict):
+        return "", "", 0
+    version = row.get("version")
+    return (
+        str(row.get("kind", ""))[:32],
+        str(row.get("id", ""))[:36],
+        version if isinstance(version, int) and not isinstance(version, bool) else 0,
+    )
+
+
+def _problem(row: Any, station_code: str) -> tuple[str, str] | None:
+    """Why the row cannot be accepted at all, as (reason, detail), or None."""
+    detail = _malformed(row)
+    if detail is not None:
+        return MALFORMED, detail
+    if row["kind"] not in KINDS:
+        return UNKNOWN_KIND, f"kind {row['kind']!r} is not known to central"
+    if row["station_code"] != station_code:
+        return WRONG_STATION, f"row of {row['station_code']!r} pushed by {station_code!r}"
+    return None
+
+
+def _malformed(row: Any) -> str | None:
+    if not isinstance(row, dict):
+        return "not an object"
+    for name, kind in (("kind", str), ("id", str), ("station_code", str), ("fields", dict)):
+        if not isinstance(row.get(name), kind):
+            return f"{name} is missing or not {kind.__name__}"
+    version = row.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_VERSION:
+        return "version is not a whole number from 1"
+    return _malformed_values(row)
+
+
+def _malformed_values(row: dict[str, Any]) -> str | None:
+    try:
+        uuid.UUID(row["id"])
+    except ValueError:
+        return "id is not a UUID"
+    for name in ("created_at", "updated_at", "deleted_at"):
+        value = row.get(name)
+        if (value is not None or name != "deleted_at") and _moment(value) is None:
+            return f"{name} is not an ISO 8601 time with offset"
+    try:
+        json.dumps(row["fields"], allow_nan=False)
+    except (TypeError, ValueError):
+        return "fields are not plain JSON"
+    return None
+
+
+def _moment(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def content_digest(row: WireRow) -> str:
+    """What two copies of one version must share to be the same record."""
+    content = {"created_at": row["created_at"], "deleted_at": row["deleted_at"], **row["fields"]}
+    encoded = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def _clean(row: WireRow, station_code: str) -> _Row:
+    public, private = split_private(row)
+    deleted = row["deleted_at"]
+    values = {
+        "id": row["id"],
+        "kind": row["kind"],
+        "station_code": station_code,
+        "version": row["version"],
+        "digest": content_digest(row),
+        "created_at": _moment(row["created_at"]),
+        "updated_at": _moment(row["updated_at"]),
+        "deleted_at": None if deleted is None else _moment(deleted),
+        "public": public,
+        "private": private,
+    }
+    return _Row(row["kind"], row["id"], row["version"], values)
+
+
+def row_values(row: WireRow) -> dict[str, Any]:
+    """The records-table values of a well-formed row (admin writes: roster, quick answers)."""
+    return _clean(row, row["station_code"]).values
+
+
+def _parked_values(
+    station_code: str, batch_id: str, row: Any, reason: str, detail: str
+) -> dict[str, Any]:
+    kind, rid, version = _names(row)
+    return {
+        "station_code": station_code,
+        "batch_id": batch_id,
+        "kind": kind,
+        "record_id": rid,
+        "version": version,
+        "reason": reason,
+        "detail": detail,
+        "parked_at": clock.now(),
+    }
+
+
+def _taken(station_code: str, batch_id: str, row: _Row, now: datetime) -> dict[str, Any]:
+    return {
+        "station_code": station_code,
+        "batch_id": batch_id,
+        "kind": row.kind,
+        "record_id": row.id,
+        "version": row.version,
+        "reason": ID_TAKEN,
+        "detail": "the id belongs to a record of another station or kind",
+        "parked_at": now,
+    }
+
+
+def pull(conn: Connection, station_code: str, after_seq: int, limit: int) -> list[Pulled]:
+    """Shared rows (public fields) stamped after `after_seq`, in stamping order."""
+    query = (
+        select(shared_records)
+        .where(shared_records.c.seq > after_seq)
+        .order_by(shared_records.c.seq)
+        .limit(limit)
+    )
+    with _transaction(conn):
+        found = conn.execute(query).all()
+    return [Pulled(r.seq, _wire(r)) for r in found]
+
+
+def _wire(r: Any) -> WireRow:
+    return WireRow(
+        kind=r.kind,
+        id=r.id,
+        station_code=r.station_code,
+        version=r.version,
+        created_at=r.created_at.isoformat(),
+        updated_at=r.updated_at.isoformat(),
+        deleted_at=None if r.deleted_at is None else r.deleted_at.isoformat(),
+        fields=dict(r.public),
+    )
+
+
+def directory(conn: Connection) -> list[tuple[str, str, str | None]]:
+    """(code, name, hotline) of every registered station."""
+    query = select(stations.c.code, stations.c.name, stations.c.hotline).order_by(stations.c.code)
+    with _transaction(conn):
+        return [(r.code, r.name, r.hotline) for r in conn.execute(query)]
+
+
+def counts(conn: Connection, station_code: str) -> dict[str, int]:
+    """Rows central holds per kind for the station, tombstones included (rule 6)."""
+    query = (
+        select(records.c.kind, func.count())
+        .where(records.c.station_code == station_code)
+        .group_by(records.c.kind)
+    )
+    with _transaction(conn):
+        return {kind: int(n) for kind, n in conn.execute(query)}
+
+
+def record_run(  # noqa: PLR0917 (the sync's figures, in the order it reports them)
+    conn: Connection,
+    station_code: str,
+    started_at: datetime,
+    finished_at: datetime,
+    pushed: int,
+    pulled: int,
+    conflicts: int,
+    parked: int,
+) -> None:
+    """Note a finished sync, for `redpost-central status`."""
+    with _transaction(conn):
+        conn.execute(
+            insert(sync_runs).values(
+                station_code=station_code,
+                started_at=started_at,
+                finished_at=finished_at,
+                pushed=pushed,
+                pulled=pulled,
+                conflicts=conflicts,
+                parked=parked,
+            )
+        )

@@ -1,0 +1,103 @@
+"""Local ORM records to wire rows and back.
+
+A wire row carries every column but the local `pk`; times travel as ISO 8601 strings in
+UTC. Going back, a column the row lacks (personal data central keeps to itself) keeps the
+local value, or is empty: NULL, or "" where the column is NOT NULL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Column, inspect
+from sqlalchemy.orm import Mapper
+
+from station.models import SYNCED_KINDS, SyncRecord
+from station.models.base import UTCDateTime
+from station.sync.wire import WireRow
+
+MODELS: dict[str, type[SyncRecord]] = {model.kind: model for model in SYNCED_KINDS}
+# Position of each kind in push order: parents before children.
+ORDER: dict[str, int] = {model.kind: i for i, model in enumerate(SYNCED_KINDS)}
+TOP_LEVEL = ("id", "station_code", "version", "created_at", "updated_at", "deleted_at")
+
+
+def _columns(model: type[SyncRecord]) -> list[Column[Any]]:
+    mapper: Mapper[Any] = inspect(model)
+    return [c for c in mapper.columns if c.key != "pk"]
+
+
+def _is_time(column: Column[Any]) -> bool:
+    return isinstance(column.type, UTCDateTime)
+
+
+def iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat()
+
+
+def parse_time(text: object) -> datetime | None:
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise ValueError(f"not an ISO time: {text!r}")
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"time without a zone: {text!r}")
+    return moment.astimezone(UTC)
+
+
+def to_wire(record: SyncRecord) -> WireRow:
+    """The record's current state as a wire row."""
+    fields: dict[str, Any] = {}
+    for column in _columns(type(record)):
+        if column.key in TOP_LEVEL:
+            continue
+        value = getattr(record, column.key)
+        fields[column.key] = iso(value) if _is_time(column) else value
+    return WireRow(
+        kind=record.kind,
+        id=record.id,
+        station_code=record.station_code,
+        version=record.version,
+        created_at=iso(record.created_at) or "",
+        updated_at=iso(record.updated_at) or "",
+        deleted_at=iso(record.deleted_at),
+        fields=fields,
+    )
+
+
+def from_wire(model: type[SyncRecord], row: WireRow, local: SyncRecord | None) -> dict[str, Any]:
+    """Column values for `model` from a pulled row; raises ValueError when malformed."""
+    values: dict[str, Any] = {
+        "id": row["id"],
+        "station_code": row["station_code"],
+        "version": int(row["version"]),
+        "created_at": parse_time(row["created_at"]),
+        "updated_at": parse_time(row["updated_at"]),
+        "deleted_at": parse_time(row["deleted_at"]),
+    }
+    fields = row["fields"]
+    for column in _columns(model):
+        name = column.key
+        if name in TOP_LEVEL:
+            continue
+        if name in fields:
+            values[name] = parse_time(fields[name]) if _is_time(column) else fields[name]
+        elif local is not None:
+            values[name] = getattr(local, name)
+        else:
+            values[name] = "" if not column.nullable else None
+    return values
+
+
+def foreign_keys(model: type[SyncRecord]) -> list[tuple[str, type[SyncRecord], bool]]:
+    """(column, referenced model, nullable) for each reference to another synced record."""
+    by_table = {m.__tablename__: m for m in SYNCED_KINDS}
+    found: list[tuple[str, type[SyncRecord], bool]] = []
+    for column in _columns(model):
+        for fk in column.foreign_keys:
+            target = by_table.get(fk.column.table.name)
+            if target is not None:
+                found.append((column.key, target, bool(column.nullable)))
+    return found

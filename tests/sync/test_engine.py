@@ -1,0 +1,288 @@
+"""The end-of-day sync engine against a real central (SQLite file and PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, select
+
+from station import clock
+from station.central import admin, database, exchange
+from station.central.schema import records
+from station.models import DirectoryEntry, Faq, FoundItem, LostReport, PushBatch, Volunteer
+from station.services import lostfound, roster, search
+from station.services import stats as stats_service
+from station.store import Store
+from station.sync import issues, state
+from station.sync.codec import to_wire
+from station.sync.run import sync
+from station.sync.wire import CENTRAL_CODE
+from tests.sync.conftest import Central, KioskFactory
+from tests.sync.day import own_records, unsynced, work_day
+
+
+def test_three_stations_push_then_pull_each_record_once(
+    central: Central, kiosk: KioskFactory
+) -> None:
+    stores = {code: kiosk(code) for code in ("YF01", "YF02", "YF03")}
+    for store in stores.values():
+        work_day(store)
+    stages: list[str] = []
+    first = []
+    for store in stores.values():
+        report = sync(store, lambda stage, done, total: stages.append(stage))
+        assert report.parked == 0
+        assert report.conflicts == 0
+        assert report.mismatches == []
+        first.append(report.pulled)
+    assert set(stages) == {"connect", "push", "pull", "check"}
+    # Its own records coming back are not "pulled"; each later station gets the earlier ones'
+    # volunteer, quick answer, found item and two lost reports (one a tombstone).
+    assert first == [0, 5, 10]
+
+    # A second round brings each station what the later ones pushed; a third has nothing.
+    assert [sync(store).pulled for store in stores.values()] == [10, 5, 0]
+    assert [(r.pushed, r.pulled) for r in map(sync, stores.values())] == [(0, 0)] * 3
+
+    held = central.rows()
+    assert len(held) == len({r[1] for r in held}), "a record reached central twice"
+    expected: set[tuple[str, str, int]] = set()
+    for code, store in stores.items():
+        with store.reading() as session:
+            mine = own_records(session, code)
+            assert unsynced(session) == 0
+            assert stats_service.counts(session)["unsynced"] == 0
+        expected |= mine
+    assert {(k, i, v) for k, i, _, v in held} == expected
+
+    with stores["YF01"].reading() as session:
+        # Shared kinds of the others arrived, without personal data.
+        items = session.scalars(select(FoundItem).where(FoundItem.station_code == "YF02")).all()
+        assert len(items) == 1
+        assert items[0].finder_phone is None
+        assert items[0].finder_name is None
+        reports = session.scalars(select(LostReport).where(LostReport.station_code == "YF03")).all()
+        assert len(reports) == 2
+        assert {r.contact_phone for r in reports} == {""}
+        others = session.scalars(select(Volunteer).where(Volunteer.station_code != "YF01")).all()
+        assert Counter(v.station_code for v in others) == {"YF02": 1, "YF03": 1}
+        assert {v.phone for v in others} == {None}
+        assert [d.code for d in session.scalars(select(DirectoryEntry))] == [
+            "YF01",
+            "YF02",
+            "YF03",
+        ]
+        # Pulled items are searchable and suggested, marked with the station holding them.
+        found = lostfound.find_found(session, text="YF03 黑色皮质钱包")
+        assert [f.station_code for f in found] == ["YF03"]
+        assert session.scalars(select(FoundItem).where(search.matches(FoundItem, "皮质钱包"))).all()
+        own_report = session.scalars(
+            select(LostReport).where(
+                LostReport.station_code == "YF01", LostReport.deleted_at.is_(None)
+            )
+        ).one()
+        suggested = {
+            m.found_item.station_code for m in lostfound.suggest_matches(session, own_report)
+        }
+        assert {"YF02", "YF03"} <= suggested
+        # Own-station counts stay own-only.
+        assert stats_service.counts(session)["found_items"] == 1
+        assert state.last_success(session) is not None
+
+
+def _assert_central_equals_union(central: Central, stores: dict[str, Store]) -> None:
+    held = central.rows()
+    assert len(held) == len({r[1] for r in held}), "a record reached central twice"
+    expected: set[tuple[str, str, int]] = set()
+    for code, store in stores.items():
+        with store.reading() as session:
+            expected |= own_records(session, code)
+            assert unsynced(session) == 0
+    assert {(k, i, v) for k, i, _, v in held} == expected
+
+
+def test_a_crash_after_central_committed_costs_nothing(
+    central: Central, kiosk: KioskFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = kiosk("YF01")
+    work_day(store)
+    real_push = exchange.push
+    sent: list[str] = []
+
+    def push_then_crash(*args: Any) -> exchange.PushResult:
+        real_push(*args)
+        sent.append(args[2])
+        raise RuntimeError("power cut after central committed")
+
+    monkeypatch.setattr(exchange, "push", push_then_crash)
+    with pytest.raises(RuntimeError):
+        sync(store)
+    with store.reading() as session:
+        assert unsynced(session) > 0, "nothing may be marked before central's answer is applied"
+        assert session.scalars(select(PushBatch.batch_id)).all() == sent
+    monkeypatch.setattr(exchange, "push", real_push)
+
+    report = sync(store)
+    # The saved batch went again under its id and got the stored answer.
+    with store.reading() as session:
+        assert session.scalars(select(PushBatch)).all() == []
+        mine = own_records(session, "YF01")
+    assert report.pushed == len(mine)
+    _assert_central_equals_union(central, {"YF01": store})
+
+
+def test_the_same_batch_sent_twice_changes_nothing(central: Central, kiosk: KioskFactory) -> None:
+    store = kiosk("YF01")
+    work_day(store)
+    with store.reading() as session:
+        rows = [to_wire(r) for r in session.scalars(select(Faq))]
+    engine = database.make_engine(central.station_urls["YF01"])
+    with engine.connect() as conn:
+        first = exchange.push(conn, "YF01", str(uuid.uuid4()), rows)
+        before = central.rows()
+        batch = str(uuid.uuid4())
+        second = exchange.push(conn, "YF01", batch, rows)
+        again = exchange.push(conn, "YF01", batch, rows)
+    engine.dispose()
+    assert first.accepted == second.accepted == again.accepted
+    assert central.rows() == before
+
+
+def test_an_invalid_record_is_parked_while_the_rest_sync(
+    central: Central, kiosk: KioskFactory
+) -> None:
+    store = kiosk("YF01")
+    work_day(store)
+    with store.transaction() as session:
+        # A quick answer claiming another station (as from a restored foreign backup).
+        stray = Faq(station_code="ZZ99", category="other", question="?", answer="!")
+        session.add(stray)
+        session.flush()
+        stray_id = stray.id
+    report = sync(store)
+    assert report.parked == 1
+    ((kind, rid, _version, reason),) = report.parked_items
+    assert (kind, rid) == ("faqs", stray_id)
+    assert reason
+    with store.reading() as session:
+        (issue,) = issues.current(session)
+        assert (issue.problem, issue.record_id) == (issues.PARKED, stray_id)
+        assert unsynced(session) == 1
+        expected = own_records(session, "YF01")
+    assert {(k, i, v) for k, i, _, v in central.rows()} == expected
+    # It is offered again each sync, and listed, until it is settled.
+    assert sync(store).parked == 1
+
+
+@pytest.mark.parametrize("skew_hours", [24, -24])
+def test_a_kiosk_clock_a_day_off_skips_nothing(
+    central: Central, kiosk: KioskFactory, skew_hours: int
+) -> None:
+    on_time, skewed, reader = kiosk("YF01"), kiosk("YF02"), kiosk("YF03")
+    now = datetime.now(UTC)
+    with clock.frozen_at(now + timedelta(hours=skew_hours)):
+        work_day(skewed)
+        sync(skewed)
+    work_day(on_time)
+    sync(on_time)
+    with clock.frozen_at(now - timedelta(hours=skew_hours)):
+        sync(reader)
+    with clock.frozen_at(now + timedelta(hours=skew_hours)):
+        work_day(skewed, tag="2")
+        sync(skewed)
+    sync(reader)
+    with reader.reading() as session:
+        got = {(f.station_code, f.description) for f in session.scalars(select(FoundItem))}
+    assert got == {
+        ("YF01", "YF01 黑色皮质钱包 1"),
+        ("YF02", "YF02 黑色皮质钱包 1"),
+        ("YF02", "YF02 黑色皮质钱包 2"),
+    }
+
+
+def test_central_restored_from_an_older_copy_gets_everything_back(
+    central: Central, kiosk: KioskFactory, tmp_path: Path
+) -> None:
+    stores = {"YF01": kiosk("YF01"), "YF02": kiosk("YF02")}
+    for store in stores.values():
+        work_day(store)
+        sync(store)
+    copy = tmp_path / "central.backup"
+    central.save_copy(copy)
+    for store in stores.values():
+        work_day(store, tag="2")
+        sync(store)
+    central.restore_copy(copy)
+
+    report = sync(stores["YF01"])
+    assert report.epoch_changed
+    assert report.mismatches == []
+    report = sync(stores["YF02"])
+    assert report.epoch_changed
+    _assert_central_equals_union(central, stores)
+    # And the other station's second day reaches YF01 again.
+    sync(stores["YF01"])
+    with stores["YF01"].reading() as session:
+        assert session.scalars(
+            select(FoundItem).where(FoundItem.description == "YF02 黑色皮质钱包 2")
+        ).one()
+
+
+def test_a_count_mismatch_is_reported_and_repaired_next_time(
+    central: Central, kiosk: KioskFactory
+) -> None:
+    store = kiosk("YF01")
+    work_day(store)
+    sync(store)
+    engine = central.admin()
+    with engine.begin() as conn:
+        conn.execute(delete(records).where(records.c.kind == "inquiries"))
+    engine.dispose()
+    report = sync(store)
+    assert [m[0] for m in report.mismatches] == ["inquiries"]
+    with store.reading() as session:
+        assert [i.problem for i in issues.current(session)] == [issues.COUNT]
+    report = sync(store)
+    assert report.mismatches == []
+    with store.reading() as session:
+        assert issues.current(session) == []
+    _assert_central_equals_union(central, {"YF01": store})
+
+
+def test_a_badge_code_taken_locally_is_listed_not_fatal(
+    central: Central, kiosk: KioskFactory
+) -> None:
+    here, there = kiosk("YF01"), kiosk("YF02")
+    with there.transaction() as session:
+        roster.add(session, name="张三", badge_code="HM-0001")
+    with here.transaction() as session:
+        roster.add(session, name="李四", badge_code="HM-0001")
+    sync(there)
+    report = sync(here)
+    assert report.conflicts == 1
+    ((kind, _rid, _version, reason),) = report.conflict_items
+    assert kind == "volunteers"
+    assert "badge_code" in reason
+    with here.reading() as session:
+        assert [i.problem for i in issues.current(session)] == [issues.CLASH]
+        assert session.scalars(select(Volunteer.name)).all() == ["李四"]
+
+
+def test_quick_answers_published_at_central_reach_every_kiosk(
+    central: Central, kiosk: KioskFactory
+) -> None:
+    store = kiosk("YF01")
+    engine = central.admin()
+    with engine.begin() as conn:
+        admin.add_faq(conn, "游客中心几点开门？", "每天八点半。", "other")
+    engine.dispose()
+    assert sync(store).pulled == 1
+    with store.reading() as session:
+        (answer,) = session.scalars(select(Faq)).all()
+        assert (answer.station_code, answer.answer) == (CENTRAL_CODE, "每天八点半。")
+        assert unsynced(session) == 0
