@@ -41,8 +41,8 @@ demo: system-deps $(BIN)/.installed translations
 	fi
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check station ui tests
-	$(BIN)/ruff format --check station ui tests
+	$(BIN)/ruff check station ui tests benchmarks
+	$(BIN)/ruff format --check station ui tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

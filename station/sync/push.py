@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from station import clock
 from station.central import exchange
@@ -85,7 +85,10 @@ def _current_rows(session: Session, keys: list[tuple[str, str]]) -> list[WireRow
     made: dict[tuple[str, str], WireRow] = {}
     for kind, ids in by_kind.items():
         model = MODELS[kind]
-        for record in session.scalars(select(model).where(model.id.in_(ids))).unique():
+        # Columns only: to_wire reads no relationship, so eager-loading them (joined post
+        # and handler, follow-up notes) would be wasted work on every batch.
+        query = select(model).where(model.id.in_(ids)).options(lazyload("*"))
+        for record in session.scalars(query):
             made[(kind, record.id)] = to_wire(record)
     return [made[key] for key in keys if key in made]
 
