@@ -110,6 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
     _slip_arguments(printing)
     printing.add_argument("--printer", help="printer name (default: the system's default)")
 
+    audit = commands.add_parser("audit", help="the audit trail")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="COMMAND")
+    audit_commands.add_parser("verify", help="check the trail's hash chain; exit 0 when intact")
+
+    commands.add_parser("backup", help="back up the store now and print where")
+    restore = commands.add_parser(
+        "restore", help="restore the newest good backup, setting the current file aside"
+    )
+    restore.add_argument("--from", dest="source", type=Path, metavar="FILE", help="this backup")
+
     shots = commands.add_parser("screenshots", help="save a PNG of every screen (works offscreen)")
     shots.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
     return parser
@@ -137,6 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = COMMANDS.get(args.command or "gui")
     assert handler is not None
     try:
+        if args.command in GUARDED:
+            from station import backup
+
+            backup.guard(folder)  # a damaged store is refused; today's backup is taken
         return handler(args, folder)
     except StationError as exc:
         _fail(exc.message(args.lang))
@@ -261,6 +275,23 @@ def _check(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
+def _backup(args: argparse.Namespace, folder: Path) -> int:
+    from station import backup
+
+    print(render("backup_done", args.lang, path=backup.take(folder)))
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, folder: Path) -> int:
+    from station import backup
+
+    done = backup.restore(folder, args.source)
+    taken = "-" if done.taken_at is None else f"{done.taken_at:%Y-%m-%d %H:%M}"
+    kept = done.damaged_kept_at or "-"
+    print(render("restore_done", args.lang, source=done.source, taken=taken, kept=kept))
+    return EXIT_OK
+
+
 def _make_slip(args: argparse.Namespace, folder: Path) -> Any:
     from station.slips import make_slip
     from station.store import open_store
@@ -287,6 +318,7 @@ def _slip(args: argparse.Namespace, folder: Path) -> int:
     except OSError as exc:
         _fail(render("cannot_write", args.lang, path=args.out, reason=exc.strerror))
         return EXIT_ERROR
+    _record_slip(folder, slip, "pdf")
     print(render("slip_saved", args.lang, path=args.out))
     return EXIT_OK
 
@@ -299,6 +331,7 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
         _fail(render("no_gui", args.lang, reason=exc))
         return EXIT_USAGE
     printer = print_from_cli(slip, args.printer)
+    _record_slip(folder, slip, printer)
     print(render("slip_printed", args.lang, title=slip.title, printer=printer))
     return EXIT_OK
 
@@ -337,6 +370,33 @@ def _sync(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
+def _record_slip(folder: Path, slip: Any, output: str) -> None:
+    """The print (or PDF) of a slip goes into the audit trail, by the command line."""
+    from station import audit
+    from station.store import open_store
+
+    with open_store(folder) as store, store.transaction() as session:
+        session.info[audit.ACTOR_KEY] = "cli"
+        audit.record(session, "print", {"slip": slip.kind, "number": slip.number, "to": output})
+
+
+def _audit(args: argparse.Namespace, folder: Path) -> int:
+    from sqlalchemy import func, select
+
+    from station import audit
+    from station.models import AuditEntry
+    from station.store import open_store
+
+    with open_store(folder) as store, store.reading() as session:
+        bad = audit.verify(session)
+        count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    if bad is not None:
+        _fail(render(bad.message_code, args.lang, seq=bad.seq))
+        return EXIT_ERROR
+    print(render("audit_ok", args.lang, count=count))
+    return EXIT_OK
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -365,9 +425,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "connect": _connect,
     "sync": _sync,
     "screenshots": _screenshots,
+    "backup": _backup,
+    "restore": _restore,
     "slip": _slip,
     "print": _print,
+    "audit": _audit,
 }
+
+
+# Commands that open the store: each first refuses a damaged file (the GUI has its own screen).
+GUARDED = frozenset({"init", "demo", "stats", "list", "connect", "sync", "slip", "print", "audit"})
 
 
 def run() -> None:

@@ -443,3 +443,56 @@ MESSAGES.update(
         "reason_version_differs": ("同一版本内容不同", "the same version has different content"),
     }
 )
+
+
+# Backups, restore and a damaged store.
+MESSAGES.update(
+    {
+        "store_damaged": (
+            "数据文件已损坏（{reason}），为保护数据已停止写入。请运行 redpost restore 从备份恢复。",
+            "The data file is damaged ({reason}); nothing is written to it. Run `redpost restore` to restore a backup.",
+        ),
+        "store_missing": ("没有数据文件：{path}", "There is no data file: {path}"),
+        "backup_failed": ("无法备份到 {path}：{reason}", "Cannot back up to {path}: {reason}"),
+        "no_good_backup": (
+            "{folder} 中没有完好的备份，无法恢复。",
+            "There is no good backup in {folder} to restore.",
+        ),
+        "backup_bad": (
+            "{path} 不能用于恢复：{reason}",
+            "{path} cannot be restored: {reason}",
+        ),
+        "backup_done": ("已备份到 {path}", "Backed up to {path}"),
+        "restore_done": (
+            "已从 {source} 恢复（备份时间 {taken}）。原数据文件保存在 {kept}。下次同步将重新核对中心数据。",
+            "Restored from {source} (taken {taken}). The previous data file is kept at {kept}. The next sync re-checks central.",
+        ),
+    }
+)
+
+# The audit trail (station.audit, `redpost audit verify`).
+MESSAGES.update(
+    {
+        "audit_ok": (
+            "审计记录完整：共 {count} 条，哈希链无误。",
+            "The audit trail is intact: {count} entries, hash chain sound.",
+        ),
+        "audit_edited": (
+            "审计记录被篡改：第 {seq} 条的内容已被改动（哈希不符）。",
+            "The audit trail was tampered with: entry {seq} was altered (its hash does not match).",
+        ),
+        "audit_missing": (
+            "审计记录被篡改：第 {seq} 条已被删除。",
+            "The audit trail was tampered with: entry {seq} was deleted.",
+        ),
+        "audit_unlinked": (
+            "审计记录被篡改：第 {seq} 条与前一条接不上（前一条被改动或替换）。",
+            "The audit trail was tampered with: entry {seq} does not follow the one before it"
+            " (that one was altered or replaced).",
+        ),
+        "audit_reordered": (
+            "审计记录被篡改：第 {seq} 条的位置被调换。",
+            "The audit trail was tampered with: entry {seq} was moved out of its place.",
+        ),
+    }
+)

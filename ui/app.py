@@ -7,19 +7,22 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from station import backup
 from station.errors import StationError
 from station.services import station as station_service
 from station.store import Store, open_store
 from ui import fonts, i18n
+from ui.damaged import DamagedScreen
 from ui.desks.base import Desk
 from ui.shell import MainWindow
 from ui.wizard import SetupWizard
 from ui.worker import Worker
 
 log = logging.getLogger(__name__)
+DAILY_CHECK_MS = 3_600_000
 STYLE = Path(__file__).resolve().parents[1] / "resources" / "style.qss"
 
 
@@ -96,6 +99,8 @@ def run(
             f"one in the {fonts.ENV_VAR} environment variable.\n\n"
             "未找到中文字体，中文将显示为方框。请安装中文字体（如 fonts-wqy-microhei）。",
         )
+    if not store_is_sound(data_dir, kiosk):
+        return 1
     try:
         store = open_store(data_dir)
     except StationError as exc:
@@ -117,10 +122,31 @@ def run(
         window.show()
     if smoke_test:
         QTimer.singleShot(0, lambda: _visit_every_desk(window, app))
+    # A kiosk left running for days still gets its daily backup (on the worker's thread).
+    daily = QTimer(window)
+    daily.timeout.connect(lambda: window.worker.call(lambda: backup.ensure_daily(data_dir)))
+    daily.start(DAILY_CHECK_MS)
     code = app.exec()
     window.worker.shutdown()
     store.close()
     return code
+
+
+def store_is_sound(data_dir: Path, kiosk: bool = False) -> bool:
+    """The start-up check: on a damaged store show the damaged screen, and go on only once
+    it has restored a backup; on a sound one take today's backup if none exists yet."""
+    damage = backup.diagnose(data_dir)
+    if damage is not None:
+        log.error("the store in %s is damaged: %s", data_dir, damage.problem)
+        screen = DamagedScreen(data_dir, damage)
+        if kiosk:
+            screen.setWindowState(Qt.WindowState.WindowFullScreen)
+        return screen.exec() == QDialog.DialogCode.Accepted
+    try:
+        backup.ensure_daily(data_dir)
+    except StationError as exc:  # a full disk must not keep the kiosk from working
+        log.warning("no daily backup: %s", exc.message("en"))
+    return True
 
 
 def _visit_every_desk(window: MainWindow, app: QApplication) -> None:

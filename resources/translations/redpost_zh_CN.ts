@@ -186,6 +186,53 @@
     </message>
 </context>
 <context>
+    <name>DamagedScreen</name>
+    <message>
+        <source>Red Post Station: the data file is damaged</source>
+        <translation>红驿站：数据文件已损坏</translation>
+    </message>
+    <message>
+        <source>The data file is damaged</source>
+        <translation>数据文件已损坏</translation>
+    </message>
+    <message>
+        <source>To protect the records, this kiosk writes nothing until a backup is restored. The damaged file is kept aside, not deleted.</source>
+        <translation>为保护已有记录，恢复备份之前本机不再写入任何数据。损坏的文件会另行保存，不会删除。</translation>
+    </message>
+    <message>
+        <source>What SQLite reports: %1</source>
+        <translation>数据库报告：%1</translation>
+    </message>
+    <message>
+        <source>No good backup was found. Call the county office for help.</source>
+        <translation>没有找到完好的备份。请联系县联盟办公室协助。</translation>
+    </message>
+    <message>
+        <source>Newest good backup: taken %1</source>
+        <translation>最新的完好备份：%1 备份</translation>
+    </message>
+    <message>
+        <source>Records entered after the backup and not synced are not in it. After restoring, run the end-of-day sync: it checks central again.</source>
+        <translation>备份之后录入且尚未同步的记录不在备份中。恢复后请进行日终同步，系统会重新核对中心数据。</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Central holds nothing from this kiosk yet: it has never synced.</source>
+        <translation>本机从未同步，中心还没有本机的记录。</translation>
+    </message>
+    <message>
+        <source>Central holds this kiosk&apos;s records at least up to the sync of %1.</source>
+        <translation>中心至少已保存本机 %1 同步之前的记录。</translation>
+    </message>
+    <message>
+        <source>Central holds this kiosk&apos;s records up to the last sync, at %1.</source>
+        <translation>中心已保存本机截至上次同步（%1）的记录。</translation>
+    </message>
+</context>
+<context>
     <name>DueItemsModel</name>
     <message>
         <source>Item no.</source>
@@ -1403,6 +1450,10 @@ redpost connect --central 地址</translation>
     <message>
         <source>Item return</source>
         <translation>物品归还</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>操作记录</translation>
     </message>
 </context>
 <context>

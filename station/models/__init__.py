@@ -1,5 +1,6 @@
 """The local store's tables as SQLAlchemy 2 typed ORM classes."""
 
+from station.models.audit import AuditEntry
 from station.models.base import Base, SyncRecord, new_id, seeded_ids
 from station.models.faq import Faq
 from station.models.inquiry import Inquiry, InquiryFollowUp
@@ -21,10 +22,13 @@ SYNCED_KINDS: tuple[type[SyncRecord], ...] = (
     FoundItem,
     LostReport,
     ItemReturn,
+    # Last: the trail of the changes above, pushed after them.
+    AuditEntry,
 )
 
 __all__ = [
     "SYNCED_KINDS",
+    "AuditEntry",
     "Base",
     "DirectoryEntry",
     "Faq",

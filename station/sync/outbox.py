@@ -12,7 +12,8 @@ from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from station import clock
-from station.models import OutboxEntry, SyncRecord, new_id
+from station.audit.hook import record_changes
+from station.models import AuditEntry, OutboxEntry, SyncRecord, new_id
 
 # Set on a session's `info` while it applies rows pulled from central: those are not ours
 # to push back.
@@ -34,6 +35,8 @@ def _queue(session: Session, record: SyncRecord, op: str) -> None:
 def _stamp(session: Session, flush_context: Any, instances: Any) -> None:
     if session.info.get(APPLYING_PULL):
         return
+    # First, so the audit entries it adds are stamped and queued below like any record.
+    record_changes(session)
     moment = clock.now()
     for obj in list(session.new):
         if isinstance(obj, SyncRecord):
@@ -68,10 +71,14 @@ event.listen(RecordSession, "before_flush", _stamp)
 
 
 def pending_count(session: Session) -> int:
-    """How many records have changes not yet pushed to central."""
+    """How many records have changes not yet pushed to central.
+
+    Audit entries are not counted: they are the trail of those changes, not records a lead
+    looks after, and they go with the next sync all the same.
+    """
     distinct = (
         select(OutboxEntry.record_kind, OutboxEntry.record_id)
-        .where(OutboxEntry.pushed_at.is_(None))
+        .where(OutboxEntry.pushed_at.is_(None), OutboxEntry.record_kind != AuditEntry.kind)
         .distinct()
         .subquery()
     )

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
-from station import clock
+from station import audit, clock
 from station.central import exchange
 from station.central.errors import CentralError
 from station.services import station as station_service
@@ -97,6 +97,22 @@ def _open(store: Store) -> tuple[link.CentralLink, str | None, str]:
     return where, secret.load(store.folder, where.account), own
 
 
+def _record_in_trail(store: Store, conn: Connection, own: str, result: SyncReport) -> None:
+    """One audit entry per sync, with its counts, pushed at once: a lead who just synced
+    leaves nothing pending. That last push is not counted in the report."""
+    with store.transaction() as session:
+        audit.record(
+            session,
+            "sync",
+            {
+                **{k: v for k, v in result.summary().items() if k != "duration_s"},
+                "epoch_changed": result.epoch_changed,
+                "mismatches": len(result.mismatches),
+            },
+        )
+    push.push_all(store, conn, own, _quiet)
+
+
 def sync(store: Store, progress: Progress | None = None) -> SyncReport:
     """Run one end-of-day sync with the saved central settings; CentralError when it fails."""
     report = progress or _quiet
@@ -133,6 +149,7 @@ def sync(store: Store, progress: Progress | None = None) -> SyncReport:
                 parked_items=pushed.parked,
                 mismatches=[(m.kind, m.kiosk, m.central) for m in mismatches],
             )
+            _record_in_trail(store, conn, own, result)
             exchange.record_run(
                 conn,
                 own,

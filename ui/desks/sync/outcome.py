@@ -35,6 +35,7 @@ def kind_name(kind: str) -> str:
         "found_items": QCoreApplication.translate("SyncKinds", "Found item"),
         "lost_reports": QCoreApplication.translate("SyncKinds", "Lost report"),
         "item_returns": QCoreApplication.translate("SyncKinds", "Item return"),
+        "audit_entries": QCoreApplication.translate("SyncKinds", "Audit entry"),
     }
     return names.get(kind, kind)
 

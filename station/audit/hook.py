@@ -1,0 +1,82 @@
+"""Recording every change of a synced record, from inside the flush that writes it.
+
+`record_changes` is called by the outbox's before_flush hook (`station.sync.outbox`) before
+it stamps records, so a change, its outbox entry and its audit entry share one SQLite
+transaction, and the new audit entries are stamped and queued for central like any record.
+Rows applied by a pull never get here: the outbox hook skips those sessions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from station.audit import chain, redact
+from station.models import AuditEntry, SyncRecord, new_id
+
+# Kept by the sync machinery, not by a person: not worth a line in the trail.
+_BOOKKEEPING = frozenset({"pk", "id", "station_code", "created_at", "updated_at", "version"})
+
+
+def _changes(record: SyncRecord, creating: bool) -> dict[str, list[Any]]:
+    """{field: [before, after]} of the fields this flush changes, redacted."""
+    state = inspect(record)
+    changed: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        name = attr.key
+        if name in _BOOKKEEPING:
+            continue
+        if creating:
+            before, after = None, getattr(record, name)
+            default = attr.columns[0].default
+            if after is None and default is not None and default.is_scalar:
+                after = default.arg
+            if after is None:
+                continue
+        else:
+            history = state.attrs[name].history
+            if not history.has_changes():
+                continue
+            before = history.deleted[0] if history.deleted else None
+            after = history.added[0] if history.added else None
+        changed[name] = [
+            redact.field(record.kind, name, before),
+            redact.field(record.kind, name, after),
+        ]
+    return changed
+
+
+def _op(session: Session, record: SyncRecord) -> str | None:
+    """create, update or delete (a tombstone being set), or None when nothing changed."""
+    if record in session.new:
+        return "create"
+    if not session.is_modified(record, include_collections=False):
+        return None
+    deleted = inspect(record).attrs.deleted_at.history
+    return "delete" if record.deleted_at is not None and deleted.has_changes() else "update"
+
+
+def record_changes(session: Session) -> None:
+    """Append one audit entry per new or changed synced record in this flush."""
+    records = [
+        obj
+        for obj in [*session.new, *session.dirty]
+        if isinstance(obj, SyncRecord) and not isinstance(obj, AuditEntry)
+    ]
+    for record in records:
+        op = _op(session, record)
+        if op is None:
+            continue
+        if record.id is None:
+            record.id = new_id()
+        detail = {"changes": _changes(record, op == "create")}
+        chain.append(
+            session,
+            op,
+            detail,
+            kind=record.kind,
+            record_id=record.id,
+            owner=record.station_code,
+        )
