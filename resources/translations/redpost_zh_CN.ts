@@ -1323,6 +1323,10 @@
         <translation>日终同步</translation>
     </message>
     <message>
+        <source>The last sync, {time}:</source>
+        <translation>上次同步（{time}）的结果：</translation>
+    </message>
+    <message>
         <source>Sync finished in {seconds} s. Some records need a look: see the list below.</source>
         <translation>同步完成，用时 {seconds} 秒。有记录需要查看，请看下面的列表。</translation>
     </message>

@@ -116,6 +116,18 @@ def describe(session: Session, report: SyncReport) -> Outcome:
     return Outcome(report, lines, left_out)
 
 
+def last_outcome(session: Session) -> Outcome | None:
+    """The last successful sync's report as lines, for the screen before the next sync."""
+    saved = state.last_report(session)
+    if saved is None:
+        return None
+    try:
+        report = SyncReport(**saved)
+    except TypeError:  # saved by a program whose report had other fields
+        return None
+    return describe(session, report)
+
+
 def reason_text(reason: str, lang: str) -> str:
     """Central's reason codes in the person's language; the engine's own texts as they are."""
     code = f"reason_{reason}"

@@ -172,6 +172,28 @@ def test_an_unreachable_central_is_said_plainly_and_retried(
     assert int(desk.result.cards["pushed"].figure.text()) > 0
 
 
+def test_the_last_sync_is_shown_when_the_desk_opens_again(
+    linked: Store, worker: Worker, qtbot: QtBot
+) -> None:
+    """A lead who comes back after a restart sees what the last sync did and left open."""
+    work_day(linked)
+    with linked.transaction() as session:
+        session.add(Faq(station_code="ZZ99", category="other", question="外站问答", answer="!"))
+    report = sync(linked)
+    assert report.parked == 1
+
+    later = SyncDesk(worker)
+    qtbot.addWidget(later)
+    later.show()
+    later.activate()
+    wait_idle(qtbot, worker)
+    assert later.result.isVisible()
+    assert "上次同步" in later.banner.text()
+    assert later.result.cards["pushed"].figure.text() == str(report.pushed)
+    assert later.result.cards["parked"].figure.text() == "1"
+    assert any(row[0] == "暂缓" and row[1] == "常见问题" for row in _rows(later))
+
+
 def test_a_wrong_password_is_said_plainly(
     station_store: Store,
     worker: Worker,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QW
 
 from station.errors import StationError
 from station.sync.codec import ORDER
-from station.sync.overview import Outcome, Overview, describe, overview
+from station.sync.overview import Outcome, Overview, describe, last_outcome, overview
 from station.sync.run import SyncReport, sync
 from ui import i18n
 from ui.desks.base import Desk
@@ -81,6 +81,17 @@ class SyncDesk(Desk):
     def activate(self) -> None:
         if not self.running:
             self.worker.read(overview, on_done=self._show_overview)
+            if self.result.outcome is None:
+                self.worker.read(last_outcome, on_done=self._show_last)
+
+    def _show_last(self, outcome: Outcome | None) -> None:
+        """Before any sync on this screen: what the last one sent, received and left open."""
+        if outcome is None or self.running or self.result.outcome is not None:
+            return
+        self.result.show_outcome(outcome)
+        self._show_result(True)
+        finished = local_time(outcome.report.finished_at)
+        self.banner.done(lambda: self.tr("The last sync, {time}:").format(time=finished))
 
     def start(self) -> None:
         """Run one sync on the worker; progress and the outcome come back by signal."""
