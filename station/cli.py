@@ -114,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="COMMAND")
     audit_commands.add_parser("verify", help="check the trail's hash chain; exit 0 when intact")
 
+    _privacy_commands(commands)
+
     commands.add_parser("backup", help="back up the store now and print where")
     restore = commands.add_parser(
         "restore", help="restore the newest good backup, setting the current file aside"
@@ -397,6 +399,106 @@ def _audit(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
+def _privacy_commands(commands: Any) -> None:
+    """`retention` and `personal`: the lead's privacy tools (PIN check to come with sign-in)."""
+    keep = commands.add_parser(
+        "retention", help="erase personal details past their retention period"
+    )
+    keep.add_argument("--dry-run", action="store_true", help="only count what would be erased")
+    keep.add_argument("--json", action="store_true", help="print one JSON object")
+    keep.add_argument(
+        "--contact-days", type=_positive, metavar="N", help="first set: keep contacts N days"
+    )
+    keep.add_argument(
+        "--return-days", type=_positive, metavar="N", help="first set: keep claimants N days"
+    )
+
+    personal = commands.add_parser("personal", help="everything stored about a phone number")
+    actions = personal.add_subparsers(dest="personal_command", required=True, metavar="COMMAND")
+    find = actions.add_parser("find", help="show it (unmasked)")
+    find.add_argument("phone", metavar="PHONE")
+    find.add_argument("--json", action="store_true", help="print a JSON array")
+    export = actions.add_parser("export", help="write it to a JSON file")
+    export.add_argument("phone", metavar="PHONE")
+    export.add_argument("--out", required=True, type=Path, help="the JSON file to write")
+    erase = actions.add_parser("erase", help="erase it from this station's records")
+    erase.add_argument("phone", metavar="PHONE")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+def _retention(args: argparse.Namespace, folder: Path) -> int:
+    from dataclasses import asdict
+
+    from station import audit
+    from station.services import retention
+    from station.store import open_store
+
+    with open_store(folder) as store, store.transaction() as session:
+        session.info[audit.ACTOR_KEY] = "cli"
+        periods = retention.set_days(
+            session, contact_days=args.contact_days, return_days=args.return_days
+        )
+        counts = retention.run(session, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps({**counts.as_dict(), **asdict(periods), "dry_run": args.dry_run}))
+        return EXIT_OK
+    print(render("retention_periods", args.lang, **asdict(periods)))
+    done = "retention_dry_run" if args.dry_run else "retention_done"
+    print(render(done, args.lang, **counts.as_dict()))
+    return EXIT_OK
+
+
+def _personal(args: argparse.Namespace, folder: Path) -> int:
+    from station import audit
+    from station.services import personal
+    from station.store import open_store
+
+    phone = personal.normalised(args.phone)
+    with open_store(folder) as store, store.transaction() as session:
+        session.info[audit.ACTOR_KEY] = "cli"
+        if args.personal_command == "find":
+            found = personal.find(session, phone)
+        elif args.personal_command == "export":
+            found = personal.export(session, phone, args.out)
+        else:
+            return _erase_personal(args, session, phone)
+    if args.personal_command == "export":
+        print(render("personal_exported", args.lang, count=len(found), path=args.out))
+    elif args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    elif not found:
+        print(render("personal_none", args.lang, phone=phone))
+    else:
+        for record in found:  # whole values: a table would cut them
+            print(f"{record['kind']}  {record['number']}  {(record['date'] or '')[:10]}")
+            for name, value in record["fields"].items():
+                if value not in (None, ""):
+                    print(f"  {name}: {' '.join(str(value).split())}")
+    return EXIT_OK
+
+
+def _erase_personal(args: argparse.Namespace, session: Any, phone: str) -> int:
+    """Asks first on a terminal; a script must say --yes (nothing is read from a pipe)."""
+    from station.services import personal, station
+
+    if not args.yes:
+        if not sys.stdin.isatty():
+            _fail(render("personal_needs_yes", args.lang))
+            return EXIT_USAGE
+        own = station.current(session).code
+        count = sum(1 for f in personal.find(session, phone) if f["station"] == own)
+        if count == 0:
+            print(render("personal_none", args.lang, phone=phone))
+            return EXIT_OK
+        answer = input(render("personal_confirm", args.lang, count=count, phone=phone))
+        if answer.strip().lower() not in ("yes", "y", "是"):
+            print(render("personal_not_confirmed", args.lang))
+            return EXIT_ERROR
+    counts = personal.erase(session, phone)
+    print(render("personal_erased", args.lang, **counts.as_dict()))
+    return EXIT_OK
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
@@ -430,11 +532,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "slip": _slip,
     "print": _print,
     "audit": _audit,
+    "retention": _retention,
+    "personal": _personal,
 }
 
 
 # Commands that open the store: each first refuses a damaged file (the GUI has its own screen).
-GUARDED = frozenset({"init", "demo", "stats", "list", "connect", "sync", "slip", "print", "audit"})
+GUARDED = frozenset(
+    {"init", "demo", "stats", "list", "connect", "sync", "slip", "print", "audit"}
+    | {"retention", "personal"}
+)
 
 
 def run() -> None:

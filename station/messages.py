@@ -496,3 +496,66 @@ MESSAGES.update(
         ),
     }
 )
+
+# Retention of personal data and the phone-number lookup (station.services.retention/personal).
+FIELD_LABELS.update(
+    {
+        "contact_retention_days": ("联系方式保留天数", "contact retention (days)"),
+        "return_retention_days": ("认领人信息保留天数", "claimant retention (days)"),
+        "out": ("导出文件", "export file"),
+    }
+)
+MESSAGES.update(
+    {
+        "retention_periods": (
+            "保留期限：咨询、失物登记及拾获人联系方式在办结后 {contact_days} 天清除；"
+            "认领人信息在归还后 {return_days} 天清除。",
+            "Retention: contact details are erased {contact_days} days after an inquiry,"
+            " lost report or found item is closed; claimant details {return_days} days after"
+            " a return.",
+        ),
+        "retention_done": (
+            "已清除个人信息：咨询 {inquiries} 条，失物登记 {lost_reports} 条，"
+            "拾获物品 {found_items} 件，认领记录 {item_returns} 条（签名文件 {signatures} 个）。",
+            "Personal details erased: {inquiries} inquiries, {lost_reports} lost reports,"
+            " {found_items} found items, {item_returns} returns ({signatures} signature files).",
+        ),
+        "retention_dry_run": (
+            "试运行，未作改动。将清除：咨询 {inquiries} 条，失物登记 {lost_reports} 条，"
+            "拾获物品 {found_items} 件，认领记录 {item_returns} 条（签名文件 {signatures} 个）。",
+            "Dry run, nothing changed. Would erase: {inquiries} inquiries, {lost_reports} lost"
+            " reports, {found_items} found items, {item_returns} returns ({signatures} signature"
+            " files).",
+        ),
+        "personal_none": (
+            "本机没有存储与 {phone} 相关的记录。",
+            "Nothing is stored on this kiosk about {phone}.",
+        ),
+        "personal_exported": (
+            "已将与该号码相关的 {count} 条记录导出到 {path}（含未遮挡的个人信息，请妥善保管）。",
+            "Exported {count} records about the number to {path} (unmasked personal data:"
+            " keep it safe).",
+        ),
+        "personal_confirm": (
+            "将清除本站 {count} 条记录中与 {phone} 相关的个人信息，且无法恢复。输入 yes 确认：",
+            "This erases the personal details in {count} of this station's records about"
+            " {phone}, for good. Type yes to confirm: ",
+        ),
+        "personal_not_confirmed": (
+            "未确认，没有清除任何信息。",
+            "Not confirmed; nothing was erased.",
+        ),
+        "personal_needs_yes": (
+            "清除个人信息需要确认：请在终端中运行，或加 --yes。",
+            "Erasing personal details needs confirmation: run it in a terminal, or add --yes.",
+        ),
+        "personal_erased": (
+            "已清除个人信息：咨询 {inquiries} 条，失物登记 {lost_reports} 条，"
+            "拾获物品 {found_items} 件，认领记录 {item_returns} 条（签名文件 {signatures} 个），"
+            "志愿者电话 {volunteers} 个。下次同步时中心库同步清除。",
+            "Personal details erased: {inquiries} inquiries, {lost_reports} lost reports,"
+            " {found_items} found items, {item_returns} returns ({signatures} signature files),"
+            " {volunteers} volunteer phones. Central is cleared at the next sync.",
+        ),
+    }
+)
