@@ -220,6 +220,10 @@ FIELD_LABELS.update(
 )
 MESSAGES.update(
     {
+        "reserved_station_code": (
+            "站点编号 {value} 留给县中心使用，请换一个。",
+            "The station code {value} is reserved for the county's central office; choose another.",
+        ),
         "bad_paper": (
             "纸张只能选 {choices}。",
             "The paper must be one of {choices}.",

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from station import clock
 from station.errors import InvalidInput
+from station.sync.wire import CENTRAL_CODE
 
 # A kiosk clock and a visitor's "just now" can disagree by a little; beyond this a time is
 # in the future.
@@ -143,6 +144,10 @@ def station_code(value: object) -> str:
     code = raw.upper()
     if not _STATION_CODE.fullmatch(code):
         raise InvalidInput("bad_station_code", "station_code")
+    if code == CENTRAL_CODE:
+        # Central's own records (the county's quick answers) carry this code: a station
+        # registered under it could rewrite them for everyone.
+        raise InvalidInput("reserved_station_code", "station_code", value=code)
     return code
 
 

@@ -392,17 +392,21 @@ def _malformed(row: Any) -> str | None:
 
 def _malformed_values(row: dict[str, Any]) -> str | None:
     try:
-        uuid.UUID(row["id"])
+        canonical = str(uuid.UUID(row["id"]))
     except ValueError:
         return "id is not a UUID"
+    if canonical != row["id"]:  # braces, urn:uuid:, capitals: would not fit or not match
+        return "id is not a UUID in its usual form"
     for name in ("created_at", "updated_at", "deleted_at"):
         value = row.get(name)
         if (value is not None or name != "deleted_at") and _moment(value) is None:
             return f"{name} is not an ISO 8601 time with offset"
     try:
-        json.dumps(row["fields"], allow_nan=False)
+        encoded = json.dumps(row["fields"], allow_nan=False)
     except (TypeError, ValueError):
         return "fields are not plain JSON"
+    if "\\u0000" in encoded:  # PostgreSQL's jsonb cannot hold a NUL character
+        return "fields hold a NUL character"
     return None
 
 

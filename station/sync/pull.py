@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, delete, exists, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from station.central import exchange
@@ -58,20 +58,35 @@ def _problem(problem: str, row: WireRow, reason: str) -> issues.Issue:
     return issues.Issue(problem, row["kind"], row["id"], row["version"], reason)
 
 
-def _apply_row(session: Session, own: str, row: WireRow) -> issues.Issue | bool:
-    """Apply one pulled row: True when applied, False when the kiosk holds it already, an
-    issue when it cannot be applied."""
-    model = MODELS[row["kind"]]
-    local = session.scalars(select(model).where(model.id == row["id"])).unique().first()
-    if local is not None and local.version >= row["version"]:
+def _stands_in_the_way(
+    session: Session, local: SyncRecord | None, row: WireRow
+) -> issues.Issue | bool | None:
+    """Why the local copy keeps the pulled row out: False when the kiosk holds that version
+    already, an issue when it must not be applied, None when nothing stands in the way."""
+    if local is None:
+        return None
+    if local.station_code != row["station_code"]:
+        return _problem(issues.CLASH, row, f"the id belongs to {local.station_code} here")
+    if local.version >= row["version"]:
         return False
-    if local is not None and _has_pending(session, row["kind"], row["id"]):
+    if _has_pending(session, row["kind"], row["id"]):
         return _problem(
             issues.CONFLICT,
             row,
             f"central holds version {row['version']} of a record changed here "
             f"(version {local.version}) and not yet accepted",
         )
+    return None
+
+
+def _apply_row(session: Session, own: str, row: WireRow) -> issues.Issue | bool:
+    """Apply one pulled row: True when applied, False when the kiosk holds it already, an
+    issue when it cannot be applied."""
+    model = MODELS[row["kind"]]
+    local = session.scalars(select(model).where(model.id == row["id"])).unique().first()
+    refused = _stands_in_the_way(session, local, row)
+    if refused is not None:
+        return refused
     try:
         values = from_wire(model, row, local)
     except (KeyError, TypeError, ValueError) as exc:
@@ -95,6 +110,10 @@ def _apply_row(session: Session, own: str, row: WireRow) -> issues.Issue | bool:
             session.flush()
     except IntegrityError as exc:
         return _problem(issues.CLASH, row, " ".join(str(exc.orig).split()))
+    except (StatementError, TypeError, ValueError) as exc:
+        # A value of the wrong type (another station's bug, or malice) must not stop the
+        # pull for everyone: the row waits on the lead's list, the rest go through.
+        return _problem(issues.CLASH, row, f"malformed row: {' '.join(str(exc).split())[:200]}")
     return True
 
 

@@ -83,7 +83,11 @@ def test_bad_rows_are_parked_with_reasons_and_the_rest_go(
     strange = {**found_item("YF01"), "kind": "spaceships"}
     broken = {**found_item("YF01"), "version": "two"}
     undated = {**found_item("YF01"), "created_at": "yesterday"}
-    result = exchange.push(conn, "YF01", batch(), [foreign, good, strange, broken, undated])  # type: ignore[list-item]
+    braced = found_item("YF01")
+    braced["id"] = "{" + braced["id"] + "}"  # a UUID, but not as the records table keeps ids
+    nul = found_item("YF01", description="黑色\x00雨伞")  # jsonb cannot hold a NUL
+    rows = [foreign, good, strange, broken, undated, braced, nul]
+    result = exchange.push(conn, "YF01", batch(), rows)  # type: ignore[arg-type]
     assert result.accepted == [("found_items", good["id"], 1)]
     reasons = {rid: reason for _, rid, _, reason in result.parked}
     assert reasons == {
@@ -91,9 +95,11 @@ def test_bad_rows_are_parked_with_reasons_and_the_rest_go(
         strange["id"]: "unknown_kind",
         broken["id"]: "malformed",
         undated["id"]: "malformed",
+        braced["id"][:36]: "malformed",  # parked under as much of the id as fits
+        nul["id"]: "malformed",
     }
     with central.connect() as admin:
-        assert admin.scalar(select(func.count()).select_from(parked)) == 4
+        assert admin.scalar(select(func.count()).select_from(parked)) == 6
         assert admin.scalar(select(func.count()).select_from(records)) == 1
 
 

@@ -55,9 +55,11 @@ class Central:
     def add_station(self, code: str, name: str | None = None, hotline: str | None = None) -> str:
         """Register the station; the URL its kiosk connects with (password included)."""
         engine = self.admin()
-        with engine.begin() as conn:
-            login = admin.add_station(conn, code, name or f"{code} 红驿站", hotline)
-        engine.dispose()
+        try:
+            with engine.begin() as conn:
+                login = admin.add_station(conn, code, name or f"{code} 红驿站", hotline)
+        finally:
+            engine.dispose()
         if login is not None:
             role, password = login
             url = make_url(self.admin_url).set(username=role, password=password)

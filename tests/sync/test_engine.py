@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from station import clock
 from station.central import admin, database, exchange
 from station.central.schema import records
+from station.errors import InvalidInput
 from station.models import DirectoryEntry, Faq, FoundItem, LostReport, PushBatch, Volunteer
 from station.services import lostfound, roster, search
 from station.services import stats as stats_service
@@ -287,3 +288,39 @@ def test_quick_answers_published_at_central_reach_every_kiosk(
         (answer,) = session.scalars(select(Faq)).all()
         assert (answer.station_code, answer.answer) == (CENTRAL_CODE, "每天八点半。")
         assert unsynced(session) == 0
+
+
+def test_a_malformed_shared_row_waits_on_the_list_and_the_pull_goes_on(
+    central: Central, kiosk: KioskFactory
+) -> None:
+    """Central keeps JSON, not types: a row another station pushed with a value of the wrong
+    type must not stop everyone else's pull (rule 8)."""
+    here, there = kiosk("YF01"), kiosk("YF02")
+    with there.transaction() as session:
+        good = roster.add(session, name="张三", badge_code="YF02-0001")
+        broken = roster.add(session, name="李四", badge_code="YF02-0002")
+        rows = [to_wire(good), to_wire(broken)]
+    rows[1]["fields"]["is_party_member"] = "yes"  # what a buggy or hostile kiosk might send
+    engine = database.make_engine(central.station_urls["YF02"])
+    with engine.connect() as conn:
+        result = exchange.push(conn, "YF02", str(uuid.uuid4()), rows)
+    engine.dispose()
+    assert len(result.accepted) == 2
+
+    report = sync(here)
+    assert report.conflicts == 1
+    ((kind, rid, _version, reason),) = report.conflict_items
+    assert (kind, rid) == ("volunteers", broken.id)
+    assert "malformed" in reason
+    with here.reading() as session:
+        assert session.scalars(select(Volunteer.name)).all() == ["张三"]
+    # The watermark moved on: the next sync neither fails nor pulls the good row again.
+    again = sync(here)
+    assert again.pulled == 0
+
+
+def test_no_station_can_be_registered_under_central_s_own_code(central: Central) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        central.add_station(CENTRAL_CODE)
+    assert refused.value.code == "reserved_station_code"
+    assert CENTRAL_CODE in refused.value.message("zh_CN")
