@@ -24,6 +24,14 @@ INSERTABLE = (
 UPDATABLE = "version, digest, created_at, updated_at, deleted_at, public, private"
 PASSWORD_BYTES = 24
 NAME_LIMIT = 63
+# Pushes take one advisory lock in turn: a kiosk that stalls (power cut mid-push, a held
+# transaction) must not stall every station for long. Set on each login role, since role
+# settings are not inherited from the group.
+TIMEOUTS = {
+    "lock_timeout": "60s",
+    "idle_in_transaction_session_timeout": "60s",
+    "statement_timeout": "300s",
+}
 
 
 def _prefix(conn: Connection) -> str:
@@ -99,4 +107,6 @@ def create_station_role(conn: Connection, code: str) -> tuple[str, str]:
         "NOSUPERUSER NOCREATEDB "
         f"NOCREATEROLE NOBYPASSRLS NOREPLICATION INHERIT IN ROLE {_quote(conn, group_role(conn))}"
     )
+    for name, value in TIMEOUTS.items():
+        conn.exec_driver_sql(f"ALTER ROLE {_quote(conn, role)} SET {name} = '{value}'")
     return role, password

@@ -117,3 +117,7 @@ def test_roles_own_nothing_and_bypass_nothing(setup) -> None:  # type: ignore[no
         )
         assert owned == 0
     assert "permission denied" in _refused(conn, "CREATE TABLE mine (x int)")
+    # A stalled kiosk cannot hold the push lock, or a transaction, for ever.
+    for name, value in roles.TIMEOUTS.items():
+        setting = conn.scalar(text("SELECT setting FROM pg_settings WHERE name = :n"), {"n": name})
+        assert int(setting) == int(value.removesuffix("s")) * 1000, name
