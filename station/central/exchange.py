@@ -208,7 +208,7 @@ def _apply(
     result = PushResult()
     parked_rows: list[dict[str, Any]] = []
     latest: dict[str, _Row] = {}
-    problems = [_problem(row, station_code) for row in rows]
+    problems = _problems(rows, station_code)
     for row, problem in zip(rows, problems, strict=True):
         if problem is not None:
             reason, detail = problem
@@ -364,6 +364,17 @@ def _names(row: Any) -> tuple[str, str, int]:
         str(row.get("id", ""))[:36],
         version if isinstance(version, int) and not isinstance(version, bool) else 0,
     )
+
+
+def _problems(rows: Sequence[WireRow], station_code: str) -> list[tuple[str, str] | None]:
+    """Each row's problem; an id that comes again under another kind in the same batch is
+    taken by the first (only one record can hold an id)."""
+    problems = [_problem(row, station_code) for row in rows]
+    kinds: dict[str, str] = {}
+    for index, row in enumerate(rows):
+        if problems[index] is None and kinds.setdefault(row["id"], row["kind"]) != row["kind"]:
+            problems[index] = (ID_TAKEN, f"id already sent as {kinds[row['id']]} in this batch")
+    return problems
 
 
 def _problem(row: Any, station_code: str) -> tuple[str, str] | None:

@@ -37,7 +37,8 @@ TIMEOUTS = {
 def _prefix(conn: Connection) -> str:
     database = str(conn.scalar(text("SELECT current_database()")))
     safe = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in database.lower())
-    if len(safe) > 40 or safe != database.lower():
+    # Role names are cluster-wide: databases "Red" and "red" must not share them.
+    if len(safe) > 40 or safe != database:
         safe = hashlib.sha256(database.encode()).hexdigest()[:16]
     return f"rp_{safe}"
 

@@ -117,6 +117,19 @@ def test_another_stations_id_is_parked_not_overwritten(
     assert (row.station_code, row.version, row.public["description"]) == ("YF01", 1, "黑色雨伞")
 
 
+def test_one_id_under_two_kinds_in_a_batch_is_held_back_not_lost(
+    central: Engine, station_conn: StationConnect
+) -> None:
+    conn = station_conn("YF01")
+    item = found_item("YF01")
+    twin = {**inquiry("YF01"), "id": item["id"]}
+    result = exchange.push(conn, "YF01", batch(), [item, twin])  # type: ignore[list-item]
+    assert result.accepted == [("found_items", item["id"], 1)]
+    assert result.parked == [("inquiries", item["id"], 1, "id_taken")]
+    with central.connect() as admin:
+        assert admin.execute(select(records.c.kind)).scalars().all() == ["found_items"]
+
+
 def test_newer_version_updates_and_stale_one_is_a_conflict(
     central: Engine, station_conn: StationConnect
 ) -> None:
