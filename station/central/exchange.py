@@ -503,6 +503,21 @@ def pull(conn: Connection, station_code: str, after_seq: int, limit: int) -> lis
     return [Pulled(r.seq, _wire(r)) for r in found]
 
 
+def fetch(conn: Connection, station_code: str, ids: Sequence[str]) -> list[Pulled]:
+    """Shared rows (public fields) by id: those a kiosk held back once and tries again, as
+    its watermark has passed them."""
+    if not ids:
+        return []
+    query = (
+        select(shared_records)
+        .where(shared_records.c.id.in_(list(ids)))
+        .order_by(shared_records.c.seq)
+    )
+    with _transaction(conn):
+        found = conn.execute(query).all()
+    return [Pulled(r.seq, _wire(r)) for r in found]
+
+
 def _wire(r: Any) -> WireRow:
     return WireRow(
         kind=r.kind,

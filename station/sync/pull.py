@@ -117,7 +117,9 @@ def _apply_row(session: Session, own: str, row: WireRow) -> issues.Issue | bool:
     return True
 
 
-def _apply_page(store: Store, own: str, page: list[exchange.Pulled]) -> PullOutcome:
+def _apply_page(
+    store: Store, own: str, page: list[exchange.Pulled], *, advance: bool = True
+) -> PullOutcome:
     outcome = PullOutcome()
     with store.transaction() as session:
         session.info[APPLYING_PULL] = True
@@ -134,7 +136,31 @@ def _apply_page(store: Store, own: str, page: list[exchange.Pulled]) -> PullOutc
         issues.settle(
             session, (issues.CLASH, issues.CONFLICT), [(k, i) for k, i, _ in outcome.applied]
         )
-        state.set_watermark(session, max(item.seq for item in page))
+        if advance:
+            state.set_watermark(session, max(item.seq for item in page))
+    return outcome
+
+
+def _retry_held_back(store: Store, conn: Connection, own: str) -> PullOutcome:
+    """Pulled rows an earlier sync held back as a clash (a badge code taken here, a value of
+    the wrong type), which the lead may have settled since, are fetched again by id: the
+    watermark has passed them. Conflicts concern this station's own records, which the push
+    offers again by itself."""
+    with store.reading() as session:
+        held = [
+            issue.record_id
+            for issue in issues.current(session)
+            if issue.problem == issues.CLASH and issue.kind in SHARED_KINDS
+        ]
+    if not held:
+        return PullOutcome()
+    outcome = PullOutcome()
+    for start in range(0, len(held), PAGE_SIZE):
+        rows = exchange.fetch(conn, own, held[start : start + PAGE_SIZE])
+        if rows:
+            done = _apply_page(store, own, rows, advance=False)
+            outcome.applied.extend(done.applied)
+            outcome.problems.extend(done.problems)
     return outcome
 
 
@@ -151,7 +177,7 @@ def refresh_directory(store: Store, conn: Connection) -> None:
 
 def pull_all(store: Store, conn: Connection, own: str, progress: Progress) -> PullOutcome:
     """Pull every page after the saved watermark; progress totals are 0 (unknown)."""
-    outcome = PullOutcome()
+    outcome = _retry_held_back(store, conn, own)
     received = 0
     while True:
         with store.reading() as session:

@@ -275,6 +275,28 @@ def test_a_badge_code_taken_locally_is_listed_not_fatal(
         assert session.scalars(select(Volunteer.name)).all() == ["李四"]
 
 
+def test_a_clash_settled_by_the_lead_is_pulled_at_the_next_sync(
+    central: Central, kiosk: KioskFactory
+) -> None:
+    """The watermark has passed the held-back row: it must still arrive once the cause is gone."""
+    here, there = kiosk("YF01"), kiosk("YF02")
+    with there.transaction() as session:
+        theirs = roster.add(session, name="张三", badge_code="HM-0001")
+    with here.transaction() as session:
+        ours = roster.add(session, name="李四", badge_code="HM-0001")
+    sync(there)
+    assert sync(here).conflicts == 1
+    with here.transaction() as session:
+        roster.update(session, ours.id, badge_code="YF01-0099")
+    report = sync(here)
+    assert (report.conflicts, report.parked) == (0, 0)
+    assert ("volunteers", theirs.id, 1) in report.pulled_items
+    with here.reading() as session:
+        assert issues.current(session) == []
+        names = session.scalars(select(Volunteer.name).order_by(Volunteer.name)).all()
+        assert sorted(names) == sorted(["张三", "李四"])
+
+
 def test_quick_answers_published_at_central_reach_every_kiosk(
     central: Central, kiosk: KioskFactory
 ) -> None:
