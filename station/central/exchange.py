@@ -208,15 +208,16 @@ def _apply(
     result = PushResult()
     parked_rows: list[dict[str, Any]] = []
     latest: dict[str, _Row] = {}
-    problems = _problems(rows, station_code)
-    for row, problem in zip(rows, problems, strict=True):
+    encodings: dict[int, str] = {}
+    problems = _problems(rows, station_code, encodings)
+    for index, (row, problem) in enumerate(zip(rows, problems, strict=True)):
         if problem is not None:
             reason, detail = problem
             kind, rid, version = _names(row)
             result.parked.append((kind, rid, version, reason))
             parked_rows.append(_parked_values(station_code, batch_id, row, reason, detail))
             continue
-        clean = _clean(row, station_code)
+        clean = _clean(row, station_code, encodings.get(index))
         if clean.id not in latest or latest[clean.id].version < clean.version:
             latest[clean.id] = clean
     outcome = _write(conn, station_code, list(latest.values()), batch_id, parked_rows)
@@ -366,10 +367,14 @@ def _names(row: Any) -> tuple[str, str, int]:
     )
 
 
-def _problems(rows: Sequence[WireRow], station_code: str) -> list[tuple[str, str] | None]:
+def _problems(
+    rows: Sequence[WireRow], station_code: str, encodings: dict[int, str] | None = None
+) -> list[tuple[str, str] | None]:
     """Each row's problem; an id that comes again under another kind in the same batch is
-    taken by the first (only one record can hold an id)."""
-    problems = [_problem(row, station_code) for row in rows]
+    taken by the first (only one record can hold an id). `encodings` gets, by index, the
+    digest's encoding of each row the check made one for."""
+    found: dict[int, str] = {} if encodings is None else encodings
+    problems = [_problem(row, station_code, found, index) for index, row in enumerate(rows)]
     kinds: dict[str, str] = {}
     for index, row in enumerate(rows):
         if problems[index] is None and kinds.setdefault(row["id"], row["kind"]) != row["kind"]:
@@ -377,9 +382,11 @@ def _problems(rows: Sequence[WireRow], station_code: str) -> list[tuple[str, str
     return problems
 
 
-def _problem(row: Any, station_code: str) -> tuple[str, str] | None:
+def _problem(
+    row: Any, station_code: str, encodings: dict[int, str], index: int
+) -> tuple[str, str] | None:
     """Why the row cannot be accepted at all, as (reason, detail), or None."""
-    detail = _malformed(row)
+    detail = _malformed(row, encodings, index)
     if detail is not None:
         return MALFORMED, detail
     if row["kind"] not in KINDS:
@@ -389,7 +396,7 @@ def _problem(row: Any, station_code: str) -> tuple[str, str] | None:
     return None
 
 
-def _malformed(row: Any) -> str | None:
+def _malformed(row: Any, encodings: dict[int, str], index: int) -> str | None:
     if not isinstance(row, dict):
         return "not an object"
     for name, kind in (("kind", str), ("id", str), ("station_code", str), ("fields", dict)):
@@ -398,10 +405,10 @@ def _malformed(row: Any) -> str | None:
     version = row.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_VERSION:
         return "version is not a whole number from 1"
-    return _malformed_values(row)
+    return _malformed_values(row, encodings, index)
 
 
-def _malformed_values(row: dict[str, Any]) -> str | None:
+def _malformed_values(row: dict[str, Any], encodings: dict[int, str], index: int) -> str | None:
     try:
         canonical = str(uuid.UUID(row["id"]))
     except ValueError:
@@ -412,6 +419,21 @@ def _malformed_values(row: dict[str, Any]) -> str | None:
         value = row.get(name)
         if (value is not None or name != "deleted_at") and _moment(value) is None:
             return f"{name} is not an ISO 8601 time with offset"
+    return _fields_problem(row, encodings, index)
+
+
+def _fields_problem(row: dict[str, Any], encodings: dict[int, str], index: int) -> str | None:
+    # The digest's encoding of the row holds every field: when it can be made without NaN
+    # and has no escaped NUL, the fields are plain JSON without NUL, and it is kept for the
+    # digest. Otherwise the fields alone decide, as below.
+    try:
+        content = _digest_encoding(row, allow_nan=False)
+    except (TypeError, ValueError):
+        pass
+    else:
+        if "\\u0000" not in content:
+            encodings[index] = content
+            return None
     try:
         encoded = json.dumps(row["fields"], allow_nan=False)
     except (TypeError, ValueError):
@@ -431,14 +453,22 @@ def _moment(value: object) -> datetime | None:
     return parsed if parsed.tzinfo is not None else None
 
 
-def content_digest(row: WireRow) -> str:
-    """What two copies of one version must share to be the same record."""
-    content = {"created_at": row["created_at"], "deleted_at": row["deleted_at"], **row["fields"]}
-    encoded = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def content_digest(row: WireRow, encoded: str | None = None) -> str:
+    """What two copies of one version must share to be the same record (`encoded`: the
+    row's digest encoding, when already made)."""
+    if encoded is None:
+        encoded = _digest_encoding(row)
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def _clean(row: WireRow, station_code: str) -> _Row:
+def _digest_encoding(row: WireRow | dict[str, Any], *, allow_nan: bool = True) -> str:
+    content = {"created_at": row["created_at"], "deleted_at": row["deleted_at"], **row["fields"]}
+    return json.dumps(
+        content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=allow_nan
+    )
+
+
+def _clean(row: WireRow, station_code: str, encoded: str | None = None) -> _Row:
     public, private = split_private(row)
     deleted = row["deleted_at"]
     values = {
@@ -446,7 +476,7 @@ def _clean(row: WireRow, station_code: str) -> _Row:
         "kind": row["kind"],
         "station_code": station_code,
         "version": row["version"],
-        "digest": content_digest(row),
+        "digest": content_digest(row, encoded),
         "created_at": _moment(row["created_at"]),
         "updated_at": _moment(row["updated_at"]),
         "deleted_at": None if deleted is None else _moment(deleted),

@@ -12,20 +12,23 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
 from station import clock
 from station.central import exchange
-from station.models import OutboxEntry, PushBatch
+from station.models import OutboxEntry, PushBatch, SyncIssue
 from station.store import Store
 from station.sync import issues
-from station.sync.codec import MODELS, ORDER, to_wire
+from station.sync.codec import MODELS, ORDER, wire_maker
 from station.sync.wire import WireRow
 
-BATCH_SIZE = 300
+BATCH_SIZE = 500
+# Keys per statement when settling (well under SQLite's limit of bound parameters).
+_CHUNK = 500
 
 Progress = Callable[[str, int, int], None]
 Accepted = tuple[str, str, int]
@@ -83,13 +86,15 @@ def _current_rows(session: Session, keys: list[tuple[str, str]]) -> list[WireRow
     for kind, rid in keys:
         by_kind.setdefault(kind, []).append(rid)
     made: dict[tuple[str, str], WireRow] = {}
+    connection = session.connection()
     for kind, ids in by_kind.items():
         model = MODELS[kind]
-        # Columns only: to_wire reads no relationship, so eager-loading them (joined post
-        # and handler, follow-up notes) would be wasted work on every batch.
-        query = select(model).where(model.id.in_(ids)).options(lazyload("*"))
-        for record in session.scalars(query):
-            made[(kind, record.id)] = to_wire(record)
+        # Plain column tuples, one query per kind: the wire row needs no ORM object (no
+        # identity map, no relationships), and building it from tuples is what to_wire does.
+        columns, make = wire_maker(model)
+        for values in connection.execute(select(*columns).where(model.id.in_(ids))):
+            row = make(values)
+            made[(kind, row["id"])] = row
     return [made[key] for key in keys if key in made]
 
 
@@ -103,18 +108,44 @@ def _save_batch(store: Store, keys: list[tuple[str, str]]) -> PushBatch | None:
     return batch
 
 
-# Core, so one statement marks a whole batch (executemany); the ORM's bulk update would not.
+# Core: the outbox is marked in a few set-based statements per batch, not one per row.
 _OUTBOX = cast(Table, OutboxEntry.__table__)
-_MARK = (
-    update(_OUTBOX)
-    .where(
-        _OUTBOX.c.record_kind == bindparam("k"),
-        _OUTBOX.c.record_id == bindparam("i"),
-        _OUTBOX.c.version <= bindparam("v"),
-        _OUTBOX.c.pushed_at.is_(None),
-    )
-    .values(pushed_at=bindparam("at"))
-)
+
+
+def _mark_pushed(session: Session, accepted: list[Accepted], moment: datetime) -> None:
+    """Mark pushed the unpushed outbox entries of each accepted (kind, id) up to the version
+    central accepted; later changes stay pending."""
+    upto: dict[tuple[str, str], int] = {}
+    for kind, rid, version in accepted:
+        upto[(kind, rid)] = max(version, upto.get((kind, rid), version))
+    connection = session.connection()
+    for start in range(0, len(accepted), _CHUNK):
+        chunk = accepted[start : start + _CHUNK]
+        pending = connection.execute(
+            select(
+                _OUTBOX.c.seq, _OUTBOX.c.record_kind, _OUTBOX.c.record_id, _OUTBOX.c.version
+            ).where(
+                _OUTBOX.c.record_kind.in_({k for k, _, _ in chunk}),
+                _OUTBOX.c.record_id.in_({i for _, i, _ in chunk}),
+                _OUTBOX.c.pushed_at.is_(None),
+            )
+        )
+        done = [
+            seq
+            for seq, kind, rid, version in pending
+            if (kind, rid) in upto and version <= upto[(kind, rid)]
+        ]
+        if done:
+            connection.execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.seq.in_(done), _OUTBOX.c.pushed_at.is_(None))
+                .values(pushed_at=moment)
+            )
+
+
+def _has_issues(session: Session, problems: tuple[str, ...]) -> bool:
+    found = session.execute(select(SyncIssue.pk).where(SyncIssue.problem.in_(problems)).limit(1))
+    return found.first() is not None
 
 
 def _settle_batch(store: Store, batch_id: str, result: exchange.PushResult) -> None:
@@ -122,12 +153,11 @@ def _settle_batch(store: Store, batch_id: str, result: exchange.PushResult) -> N
     with store.transaction() as session:
         moment = clock.now()
         if result.accepted:
-            session.connection().execute(
-                _MARK, [{"k": k, "i": i, "v": v, "at": moment} for k, i, v in result.accepted]
-            )
-            issues.settle(
-                session, (issues.PARKED, issues.CONFLICT), [(k, i) for k, i, _ in result.accepted]
-            )
+            _mark_pushed(session, result.accepted, moment)
+            settled = (issues.PARKED, issues.CONFLICT)
+            # Nothing to forget when no such issue is open (the usual case): skip the delete.
+            if _has_issues(session, settled):
+                issues.settle(session, settled, [(k, i) for k, i, _ in result.accepted])
         for problem, refused in (
             (issues.PARKED, result.parked),
             (issues.CONFLICT, result.conflicts),
