@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from sqlalchemy.orm import Session
 
 from station.errors import StationError
+from ui.desks.lostfound.pickers import ColourPicker, PlacePicker, WhenPicker, category_options
 from ui.i18n import Retranslatable
 from ui.preview import SlipPreview, show_slip
-from ui.widgets import Field, FormErrors, big_button
+from ui.widgets import ChoiceRow, Field, FormErrors, big_button, text_box
 from ui.worker import Worker
 
 # Choice buttons 52 px high (36 + padding + border), still above a finger's 48, so a whole
@@ -47,6 +48,22 @@ class RecordForm(Retranslatable, QWidget):
         # Widgets at the start of the footer, and just before its buttons.
         self.footer_lead: list[QWidget] = []
         self.footer_extra: list[QWidget] = []
+
+    def item_editors(self, place_field: str, when_field: str) -> dict[str, QWidget]:
+        """The editors a found item and a lost report share: what, what colour, where, when."""
+        self.category = ChoiceRow(columns=5)
+        self.category.set_options(category_options())
+        self.description = text_box(lines=2)
+        self.colour = ColourPicker()
+        self.place = PlacePicker()
+        self.when = WhenPicker()
+        return {
+            "category": self.category,
+            "description": self.description,
+            "colour": self.colour,
+            place_field: self.place,
+            when_field: self.when,
+        }
 
     def build(self, top: QWidget, left: list[QWidget], right: list[QWidget]) -> None:
         """`top` spans the form; below it two independent columns, so a tall field on one

@@ -13,8 +13,7 @@ from station.models import FoundItem
 from station.services import lostfound
 from ui.desks.lostfound.form_base import RecordForm
 from ui.desks.lostfound.photos import PhotoPicker
-from ui.desks.lostfound.pickers import ColourPicker, PlacePicker, WhenPicker, category_options
-from ui.widgets import ChoiceRow, Field, line_edit, row, text_box
+from ui.widgets import Field, line_edit, row
 from ui.worker import Worker
 
 _TYPED = ("description", "colour", "found_place", "storage_place", "finder_name", "finder_phone")
@@ -25,12 +24,7 @@ class FoundItemForm(RecordForm):
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(worker, parent)
-        self.category = ChoiceRow(columns=5)
-        self.category.set_options(category_options())
-        self.description = text_box(lines=2)
-        self.colour = ColourPicker()
-        self.place = PlacePicker()
-        self.when = WhenPicker()
+        editors = self.item_editors("found_place", "found_at")
         self.storage = line_edit()
         self.storage.setMaxLength(60)
         self.finder_name = line_edit()
@@ -38,16 +32,13 @@ class FoundItemForm(RecordForm):
         self.finder_phone = line_edit()
         self.finder_phone.setMaxLength(32)
         self.photo = PhotoPicker(worker)
-        editors: dict[str, QWidget] = {
-            "category": self.category,
-            "description": self.description,
-            "colour": self.colour,
-            "found_place": self.place,
-            "found_at": self.when,
-            "storage_place": self.storage,
-            "finder_name": self.finder_name,
-            "finder_phone": self.finder_phone,
-        }
+        editors.update(
+            {
+                "storage_place": self.storage,
+                "finder_name": self.finder_name,
+                "finder_phone": self.finder_phone,
+            }
+        )
         self.fields = {name: Field(editor) for name, editor in editors.items()}
         # The photo sits in the footer, always in view; its errors use the general line.
         self.footer_lead = [self.photo]

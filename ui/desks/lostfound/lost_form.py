@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session
 from station.models import LostReport
 from station.services import lostfound
 from ui.desks.lostfound.form_base import RecordForm
-from ui.desks.lostfound.pickers import ColourPicker, PlacePicker, WhenPicker, category_options
-from ui.widgets import ChoiceRow, Field, big_button, line_edit, row, text_box
+from ui.widgets import Field, big_button, line_edit, row
 from ui.worker import Worker
 
 _TYPED = ("description", "colour", "lost_place", "contact_name", "contact_phone")
@@ -26,12 +25,7 @@ class LostReportForm(RecordForm):
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(worker, parent)
         self._last: LostReport | None = None
-        self.category = ChoiceRow(columns=5)
-        self.category.set_options(category_options())
-        self.description = text_box(lines=2)
-        self.colour = ColourPicker()
-        self.place = PlacePicker()
-        self.when = WhenPicker()
+        editors = self.item_editors("lost_place", "lost_at")
         self.contact_name = line_edit()
         self.contact_name.setMaxLength(40)
         self.contact_phone = line_edit()
@@ -40,15 +34,12 @@ class LostReportForm(RecordForm):
         self.matches_button.hide()
         self.matches_button.clicked.connect(self._show_matches)
         self.footer_extra = [self.matches_button]
-        editors: dict[str, QWidget] = {
-            "category": self.category,
-            "description": self.description,
-            "colour": self.colour,
-            "lost_place": self.place,
-            "lost_at": self.when,
-            "contact_name": self.contact_name,
-            "contact_phone": self.contact_phone,
-        }
+        editors.update(
+            {
+                "contact_name": self.contact_name,
+                "contact_phone": self.contact_phone,
+            }
+        )
         self.fields = {name: Field(editor) for name, editor in editors.items()}
         f = self.fields
         self.build(

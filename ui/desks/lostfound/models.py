@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
@@ -25,16 +25,23 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class _StationAware:
-    """Rows of other stations show their code; this station's own rows leave it blank."""
+class _SharedRecords:
+    """Found items or lost reports of every station, narrowed by the search text. Rows of
+    other stations show their code; this station's own rows leave it blank."""
 
     own_station: str | None = None
+    text = ""
+    reload: Callable[[], None]  # LazyTableModel's, later in the bases
 
     def station_text(self, code: str) -> str:
         return "" if code == self.own_station else code
 
+    def search(self, text: str) -> None:
+        self.text = text.strip()
+        self.reload()
 
-class FoundItemsModel(_StationAware, LazyTableModel[FoundItem]):
+
+class FoundItemsModel(_SharedRecords, LazyTableModel[FoundItem]):
     """Found items of every station, newest first, narrowed by the search text."""
 
     def __init__(self, worker: Worker) -> None:
@@ -52,18 +59,13 @@ class FoundItemsModel(_StationAware, LazyTableModel[FoundItem]):
             ],
             fetch=self._fetch,
         )
-        self.text = ""
-
-    def search(self, text: str) -> None:
-        self.text = text.strip()
-        self.reload()
 
     def _fetch(self, session: Session, offset: int, limit: int) -> Sequence[FoundItem]:
         text = self.text or None
         return lostfound.find_found(session, text=text, limit=limit, offset=offset)
 
 
-class LostReportsModel(_StationAware, LazyTableModel[LostReport]):
+class LostReportsModel(_SharedRecords, LazyTableModel[LostReport]):
     """Lost reports of every station, newest loss first, narrowed by the search text."""
 
     def __init__(self, worker: Worker) -> None:
@@ -81,11 +83,6 @@ class LostReportsModel(_StationAware, LazyTableModel[LostReport]):
             ],
             fetch=self._fetch,
         )
-        self.text = ""
-
-    def search(self, text: str) -> None:
-        self.text = text.strip()
-        self.reload()
 
     def _fetch(self, session: Session, offset: int, limit: int) -> Sequence[LostReport]:
         text = self.text or None

@@ -16,9 +16,9 @@ from station.sync.codec import ORDER
 from station.sync.overview import Outcome, Overview, describe, last_outcome, overview
 from station.sync.run import SyncReport, sync
 from ui import i18n
+from ui.banner import Banner
 from ui.desks.base import Desk
 from ui.desks.sync.outcome import OutcomeView, kind_name
-from ui.desks.volunteer.banner import Banner
 from ui.header import local_time
 from ui.widgets import big_button
 from ui.worker import ProgressRelay, Worker

@@ -21,8 +21,8 @@ from station.models import Shift, Volunteer
 from station.services import shifts
 from station.services import station as station_service
 from ui import i18n
+from ui.banner import Banner
 from ui.desks.base import Desk
-from ui.desks.volunteer.banner import Banner
 from ui.desks.volunteer.board import OnDutyBoard
 from ui.desks.volunteer.checkin import CheckInPanel, Post
 from ui.desks.volunteer.common import local_time
