@@ -30,14 +30,16 @@ ts: $(BIN)/.installed
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find ui -name '*.py' | sort) -ts $(TS)
 
 # A demo station with 30 days of data in ./demo-data, then the kiosk window on it. With no
-# display (a server), it saves a screenshot of every screen instead.
+# display (a server), it saves a screenshot of every screen instead, as the demo lead
+# (PIN 2468, see the README).
 demo: system-deps $(BIN)/.installed translations
 	@test -f $(DEMO_DIR)/redpost.db || $(BIN)/redpost --data-dir $(DEMO_DIR) demo --days 30
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
 		$(BIN)/redpost --data-dir $(DEMO_DIR); \
 	else \
 		echo "No display: saving a screenshot of every screen in $(DEMO_DIR)/screenshots"; \
-		QT_QPA_PLATFORM=offscreen $(BIN)/redpost --data-dir $(DEMO_DIR) screenshots --out $(DEMO_DIR)/screenshots; \
+		echo 2468 | QT_QPA_PLATFORM=offscreen $(BIN)/redpost --data-dir $(DEMO_DIR) --pin-stdin \
+			screenshots --out $(DEMO_DIR)/screenshots; \
 	fi
 
 lint: $(BIN)/.installed

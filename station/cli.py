@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from station import paths
-from station.errors import StationError
+from station import paths, report_cli
+from station.errors import InvalidInput, StationError
 from station.messages import render
 
 EXIT_OK = 0
@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke-test", action="store_true", help="GUI: open the window, visit every desk, exit"
     )
+    _lead_arguments(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     init = commands.add_parser("init", help="set up this kiosk's station (once)")
@@ -75,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--name", required=True, help="station name, e.g. 恩江古城红驿站")
     init.add_argument("--post", action="append", default=[], help="a post (点位); repeatable")
     init.add_argument("--hotline", help="the station's phone number for slips")
+    init.add_argument("--lead-name", required=True, help="the first station lead's name")
+    init.add_argument("--lead-badge", help="their badge code (default: <station>-LEAD)")
 
     demo = commands.add_parser("demo", help="fill realistic demo data ending today")
     demo.add_argument("--days", type=_positive, default=7, help="how many days (default 7)")
@@ -115,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit_commands.add_parser("verify", help="check the trail's hash chain; exit 0 when intact")
 
     _privacy_commands(commands)
+    _report_commands(commands)
+    _set_pin_command(commands)
 
     commands.add_parser("backup", help="back up the store now and print where")
     restore = commands.add_parser(
@@ -124,7 +129,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = commands.add_parser("screenshots", help="save a PNG of every screen (works offscreen)")
     shots.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
+    _add_to_subcommands(commands)
     return parser
+
+
+def _add_to_subcommands(commands: Any) -> None:
+    for sub in commands.choices.values():
+        _lead_arguments(sub)
+        for action in sub._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _add_to_subcommands(action)
+
+
+def _report_commands(commands: Any) -> None:
+    """`report` (daily, monthly, hours: PDF) and `export` (XLSX, CSV): station/report_cli.py."""
+    report_cli.add_commands(commands)
+
+
+def _set_pin_command(commands: Any) -> None:
+    set_pin = commands.add_parser(
+        "set-pin", help="give a volunteer a PIN and role (the first lead needs no PIN)"
+    )
+    set_pin.add_argument("badge", metavar="BADGE", help="the volunteer's badge code")
+    set_pin.add_argument("--role", choices=("volunteer", "lead"), help="default: volunteer")
+
+
+def _lead_arguments(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """--pin-stdin and --lead, accepted before or after the command (documented once)."""
+    if top:
+        parser.add_argument(
+            "--pin-stdin",
+            action="store_true",
+            help="read the lead's PIN from stdin's first line (for scripts)",
+        )
+        parser.add_argument("--lead", metavar="WHO", help="which lead, by badge or name")
+        return
+    parser.add_argument(
+        "--pin-stdin", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+    parser.add_argument("--lead", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
 
 def _slip_arguments(parser: argparse.ArgumentParser) -> None:
@@ -153,7 +196,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from station import backup
 
             backup.guard(folder)  # a damaged store is refused; today's backup is taken
-        return handler(args, folder)
+        args.actor = _actor(args, folder)
+        code = handler(args, folder)
+        if args.command is not None:  # the window shows the upgrade note itself
+            _tell_upgrade(folder, args.lang)
+        return code
     except StationError as exc:
         _fail(exc.message(args.lang))
     except KeyboardInterrupt:
@@ -162,6 +209,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("redpost %s failed", args.command)
         _fail(render("internal", args.lang, log=paths.logs(folder) / "redpost.log"))
     return EXIT_ERROR
+
+
+def _actor(args: argparse.Namespace, folder: Path) -> Any:
+    """Who the command acts as: a reader for the open commands, the program itself for a
+    first set-up, else a lead signed in with their PIN."""
+    from station import access
+
+    if args.command in OPEN or args.command is None:
+        return access.Actor(access.VOLUNTEER, "cli")
+    if args.command in ("init", "restore") or not _has_lead(folder):
+        return access.SYSTEM
+    from station.access import lead
+    from station.store import open_store
+
+    with open_store(folder, actor=None) as store:
+        return lead.sign_in(store, args.lead, lead.read_pin(args.pin_stdin))
+
+
+def _has_lead(folder: Path) -> bool:
+    """Whether the store names a lead (read-only: a damaged file is left to the command)."""
+    from station.access import lead
+
+    return bool(lead.leads_in_file(paths.database(folder)))
+
+
+def _open(args: argparse.Namespace, folder: Path) -> Any:
+    from station.store import open_store
+
+    return open_store(folder, actor=args.actor)
+
+
+def _tell_upgrade(folder: Path, lang: str) -> None:
+    """What the last upgrade changed, once, on stderr (stdout may be JSON for a script)."""
+    from station import upgrade_note
+
+    note = upgrade_note.take(folder, "cli")
+    if note is not None:
+        print(note.message(lang), file=sys.stderr)
 
 
 def _fail(message: str) -> None:
@@ -197,29 +282,62 @@ def _screenshots(args: argparse.Namespace, folder: Path) -> int:
     except ImportError as exc:
         _fail(render("no_gui", args.lang, reason=exc))
         return EXIT_USAGE
-    saved = take(folder, args.out, args.lang)
+    saved = take(folder, args.out, args.lang, args.actor)
     print(render("screenshots_done", args.lang, count=len(saved), folder=args.out))
     return EXIT_OK
 
 
 def _init(args: argparse.Namespace, folder: Path) -> int:
+    from station.access import credentials
+    from station.services import roster
     from station.services import station as station_service
-    from station.store import open_store
 
-    with open_store(folder) as store, store.transaction() as session:
+    pin = _new_pin(args)
+    with _open(args, folder) as store, store.transaction() as session:
         made = station_service.init(
             session, code=args.station, name=args.name, posts=args.post, hotline=args.hotline
         )
+        lead = credentials.first_lead(
+            session, name=args.lead_name, pin=pin, badge_code=args.lead_badge
+        )
+        badge = roster.get(session, lead.volunteer_id).badge_code
         posts = "、".join(p.name for p in station_service.posts(session)) or "-"
         code, name = made.code, made.name
     print(render("init_done", args.lang, station=code, name=name, posts=posts, folder=folder))
+    print(render("init_lead", args.lang, name=lead.name, badge=badge))
+    return EXIT_OK
+
+
+def _new_pin(args: argparse.Namespace) -> str:
+    """A new PIN: the next line of stdin with --pin-stdin, else typed twice at a terminal."""
+    from station.access import lead, pins
+
+    if args.pin_stdin or not sys.stdin.isatty():
+        return pins.clean("new_pin", lead.read_pin(True))
+    first = pins.clean("new_pin", lead.read_pin(False, render("new_pin_prompt", args.lang)))
+    if lead.read_pin(False, render("new_pin_again", args.lang)) != first:
+        raise InvalidInput("pins_differ", "new_pin")
+    return first
+
+
+def _set_pin(args: argparse.Namespace, folder: Path) -> int:
+    from station.access import credentials
+    from station.services import roster
+
+    pin = _new_pin(args)
+    first = args.actor.role == "system"
+    role = "lead" if first else args.role
+    with _open(args, folder) as store, store.transaction() as session:
+        person = roster.get(session, args.badge)
+        credentials.set_pin(session, person.id, pin, role=role)
+        name = person.name
+    print(render("pin_set_done", args.lang, name=name, role=role or "volunteer"))
     return EXIT_OK
 
 
 def _demo(args: argparse.Namespace, folder: Path) -> int:
     from station import demo
     from station.services import stats
-    from station.store import open_store
 
     def progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
@@ -228,7 +346,7 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
     if args.days < 1:
         _fail(render("out_of_range", args.lang, "days", low=1, high=3650))
         return EXIT_ERROR
-    with open_store(folder) as store:
+    with _open(args, folder) as store:
         demo.fill(store, days=args.days, seed=args.seed, progress=progress)
         with store.reading() as session:
             counts = stats.counts(session)
@@ -240,9 +358,8 @@ def _demo(args: argparse.Namespace, folder: Path) -> int:
 
 def _stats(args: argparse.Namespace, folder: Path) -> int:
     from station.services import stats
-    from station.store import open_store
 
-    with open_store(folder) as store, store.reading() as session:
+    with _open(args, folder) as store, store.reading() as session:
         counts = stats.counts(session)
     if args.json:
         print(json.dumps(counts))
@@ -254,9 +371,8 @@ def _stats(args: argparse.Namespace, folder: Path) -> int:
 
 def _list(args: argparse.Namespace, folder: Path) -> int:
     from station import listing, rows
-    from station.store import open_store
 
-    with open_store(folder) as store, store.reading() as session:
+    with _open(args, folder) as store, store.reading() as session:
         records = listing.records(session, args.kind, text=args.search, limit=args.limit or None)
         made = [rows.ROW_MAKERS[args.kind](record, args.lang) for record in records]
     if args.json:
@@ -287,6 +403,7 @@ def _backup(args: argparse.Namespace, folder: Path) -> int:
 def _restore(args: argparse.Namespace, folder: Path) -> int:
     from station import backup
 
+    _lead_for_restore(args, folder)
     done = backup.restore(folder, args.source)
     taken = "-" if done.taken_at is None else f"{done.taken_at:%Y-%m-%d %H:%M}"
     kept = done.damaged_kept_at or "-"
@@ -294,9 +411,26 @@ def _restore(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
+def _lead_for_restore(args: argparse.Namespace, folder: Path) -> None:
+    """A restore needs a lead's PIN, checked against the backup it restores (the live file
+    may be the damaged one), else against the live file for a backup older than sign-in.
+    A station that has never had a lead restores without one."""
+    from station import backup
+    from station.access import lead
+
+    source = args.source
+    if source is None:
+        newest = backup.newest_good(folder)
+        source = None if newest is None else newest.path
+    if source is None:
+        return  # backup.restore says there is nothing to restore
+    leads = lead.leads_in_file(Path(source)) or lead.leads_in_file(paths.database(folder))
+    if leads:
+        lead.lead_among(leads, args.lead, lead.read_pin(args.pin_stdin))
+
+
 def _make_slip(args: argparse.Namespace, folder: Path) -> Any:
     from station.slips import make_slip
-    from station.store import open_store
 
     kind, number = next(
         (kind, value)
@@ -309,7 +443,7 @@ def _make_slip(args: argparse.Namespace, folder: Path) -> Any:
         )
         if value is not None
     )
-    with open_store(folder) as store, store.reading() as session:
+    with _open(args, folder) as store, store.reading() as session:
         return make_slip(session, kind, number, args.paper)
 
 
@@ -320,7 +454,7 @@ def _slip(args: argparse.Namespace, folder: Path) -> int:
     except OSError as exc:
         _fail(render("cannot_write", args.lang, path=args.out, reason=exc.strerror))
         return EXIT_ERROR
-    _record_slip(folder, slip, "pdf")
+    _record_slip(args, folder, slip, "pdf")
     print(render("slip_saved", args.lang, path=args.out))
     return EXIT_OK
 
@@ -333,7 +467,7 @@ def _print(args: argparse.Namespace, folder: Path) -> int:
         _fail(render("no_gui", args.lang, reason=exc))
         return EXIT_USAGE
     printer = print_from_cli(slip, args.printer)
-    _record_slip(folder, slip, printer)
+    _record_slip(args, folder, slip, printer)
     print(render("slip_printed", args.lang, title=slip.title, printer=printer))
     return EXIT_OK
 
@@ -342,24 +476,25 @@ def _connect(args: argparse.Namespace, folder: Path) -> int:
     from station.sync import connect, secret
 
     password = (sys.stdin.readline().rstrip("\r\n") or None) if args.password_stdin else None
-    done = connect.connect(folder, args.central, args.sslmode, args.sslrootcert, password)
+    done = connect.connect(
+        folder, args.central, args.sslmode, args.sslrootcert, password, actor=args.actor
+    )
     print(render("connect_done", args.lang, url=done.url, station=done.station, epoch=done.epoch))
     if done.password_in == secret.FILE:
-        print(render("password_in_file", args.lang, path=done.secret_path))
+        print(render("password_in_file", args.lang, path=done.sealed_path))
     elif done.password_in == secret.KEYRING:
         print(render("password_in_keyring", args.lang))
     return EXIT_OK
 
 
 def _sync(args: argparse.Namespace, folder: Path) -> int:
-    from station.store import open_store
     from station.sync.run import sync
 
     def progress(stage: str, done: int, total: int) -> None:
         if sys.stderr.isatty():
             print(f"\r{stage} {done}/{total or '?'}  ", end="", file=sys.stderr, flush=True)
 
-    with open_store(folder) as store:
+    with _open(args, folder) as store:
         report = sync(store, progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
@@ -372,13 +507,11 @@ def _sync(args: argparse.Namespace, folder: Path) -> int:
     return EXIT_OK
 
 
-def _record_slip(folder: Path, slip: Any, output: str) -> None:
+def _record_slip(args: argparse.Namespace, folder: Path, slip: Any, output: str) -> None:
     """The print (or PDF) of a slip goes into the audit trail, by the command line."""
     from station import audit
-    from station.store import open_store
 
-    with open_store(folder) as store, store.transaction() as session:
-        session.info[audit.ACTOR_KEY] = "cli"
+    with _open(args, folder) as store, store.transaction() as session:
         audit.record(session, "print", {"slip": slip.kind, "number": slip.number, "to": output})
 
 
@@ -387,9 +520,8 @@ def _audit(args: argparse.Namespace, folder: Path) -> int:
 
     from station import audit
     from station.models import AuditEntry
-    from station.store import open_store
 
-    with open_store(folder) as store, store.reading() as session:
+    with _open(args, folder) as store, store.reading() as session:
         bad = audit.verify(session)
         count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     if bad is not None:
@@ -429,12 +561,9 @@ def _privacy_commands(commands: Any) -> None:
 def _retention(args: argparse.Namespace, folder: Path) -> int:
     from dataclasses import asdict
 
-    from station import audit
     from station.services import retention
-    from station.store import open_store
 
-    with open_store(folder) as store, store.transaction() as session:
-        session.info[audit.ACTOR_KEY] = "cli"
+    with _open(args, folder) as store, store.transaction() as session:
         periods = retention.set_days(
             session, contact_days=args.contact_days, return_days=args.return_days
         )
@@ -449,13 +578,10 @@ def _retention(args: argparse.Namespace, folder: Path) -> int:
 
 
 def _personal(args: argparse.Namespace, folder: Path) -> int:
-    from station import audit
     from station.services import personal
-    from station.store import open_store
 
     phone = personal.normalised(args.phone)
-    with open_store(folder) as store, store.transaction() as session:
-        session.info[audit.ACTOR_KEY] = "cli"
+    with _open(args, folder) as store, store.transaction() as session:
         if args.personal_command == "find":
             found = personal.find(session, phone)
         elif args.personal_command == "export":
@@ -534,13 +660,19 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "audit": _audit,
     "retention": _retention,
     "personal": _personal,
+    "set-pin": _set_pin,
+    "report": report_cli.report,
+    "export": report_cli.export,
 }
+
+# Commands that change nothing and show only masked data: no PIN.
+OPEN = frozenset({"gui", "stats", "list", "check", "audit"})
 
 
 # Commands that open the store: each first refuses a damaged file (the GUI has its own screen).
 GUARDED = frozenset(
     {"init", "demo", "stats", "list", "connect", "sync", "slip", "print", "audit"}
-    | {"retention", "personal"}
+    | {"retention", "personal", "report", "export"}
 )
 
 

@@ -36,3 +36,7 @@ class StateError(StationError):
 
 class StoreError(StationError):
     """The local store cannot be opened or is not sound."""
+
+
+class Denied(StationError):
+    """The person signed in may not do this (a lead's task), or nobody is signed in."""

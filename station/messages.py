@@ -203,6 +203,9 @@ def render(code: str, lang: str, field: str | None = None, /, **params: object) 
     )
     template = zh if lang.startswith("zh") else en
     values = {"code": code, **params, "field": field_label(field, lang)}
+    action = ACTION_LABELS.get(str(params.get("action")))
+    if action is not None:
+        values["action"] = action[0] if lang.startswith("zh") else action[1]
     try:
         return template.format(**values)
     except (KeyError, IndexError):
@@ -326,8 +329,8 @@ MESSAGES.update(
             "The password is kept in the system keyring.",
         ),
         "password_in_file": (
-            "本机没有可用的系统钥匙串，密码已改存在仅本用户可读的文件 {path} 中（权限 0600）。",
-            "No system keyring is available on this computer, so the password is kept in {path}, readable by this user only (mode 0600).",
+            "本机没有可用的系统钥匙串，密码已加密保存在 {path} 中；密钥存放在本系统用户的配置目录（数据目录之外），仅本用户可读。",
+            "No system keyring is available on this computer, so the password is kept encrypted in {path}; its key is in this OS user's config folder, outside the data folder, readable by this user only.",
         ),
         "sync_done": (
             "同步完成：上传 {pushed} 条，下载 {pulled} 条，冲突 {conflicts} 条，暂缓 {parked} 条，用时 {duration_s} 秒。",
@@ -382,6 +385,14 @@ MESSAGES.update(
         "central_epoch": (
             "中心数据库已从备份恢复，本站将重新上传全部记录。",
             "Central was restored from a backup; this station will push all its records again.",
+        ),
+        "central_key_lost": (
+            "无法读取已保存的中心数据库密码：密钥文件 {key} 缺失或不匹配。请站长重新运行 redpost connect 并输入密码。",
+            "The saved central password cannot be read: its key file {key} is missing or does not match. The station lead must run redpost connect again with the password.",
+        ),
+        "central_key_in_data": (
+            "密钥文件 {key} 位于数据目录 {folder} 之内，复制数据目录即会带走密码。请换一个数据目录，或使用系统钥匙串。",
+            "The key file {key} would lie inside the data folder {folder}, so a copy of the folder would carry the password. Choose another data folder, or use a system keyring.",
         ),
         "central_refused": (
             "中心数据库拒绝了该操作：{reason}",
@@ -560,6 +571,149 @@ MESSAGES.update(
             "Personal details erased: {inquiries} inquiries, {lost_reports} lost reports,"
             " {found_items} found items, {item_returns} returns ({signatures} signature files),"
             " {volunteers} volunteer phones. Central is cleared at the next sync.",
+        ),
+    }
+)
+
+
+# Sign-in, roles and PINs.
+FIELD_LABELS.update(
+    {
+        "pin": ("PIN", "PIN"),
+        "old_pin": ("原 PIN", "old PIN"),
+        "new_pin": ("新 PIN", "new PIN"),
+        "who": ("胸卡或姓名", "badge or name"),
+        "role": ("角色", "role"),
+        "idle_minutes": ("无操作锁屏时间", "idle lock time"),
+        "lockout_minutes": ("PIN 锁定时间", "PIN lockout time"),
+    }
+)
+# What only a lead may do, as named in "only a lead may …".
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "sync": ("进行日终同步", "run the end-of-day sync"),
+    "correct": ("修改或删除以往的记录", "correct or delete past records"),
+    "roster": ("编辑志愿者名册和 PIN", "edit the roster and PINs"),
+    "export": ("导出数据", "export data"),
+    "personal": ("查看完整的个人信息", "see unmasked personal data"),
+    "settings": ("更改设置", "change settings"),
+    "retention": ("清除到期的个人信息", "erase expired personal data"),
+    "restore": ("恢复备份", "restore a backup"),
+    "audit": ("查看操作记录", "browse the audit trail"),
+    "change_pin": ("修改 PIN", "change a PIN"),
+    "command": ("使用此命令", "use this command"),
+    "draft": ("保留未填完的表格", "keep a half-filled form"),
+}
+MESSAGES.update(
+    {
+        "bad_pin": ("PIN 应为 4 到 6 位数字。", "A PIN is 4 to 6 digits."),
+        "sign_in_first": ("请先登录，再{action}。", "Please sign in first to {action}."),
+        "lead_only": (
+            "只有站长可以{action}。请站长登录后再操作。",
+            "Only a station lead may {action}. Please ask the lead to sign in.",
+        ),
+        "pin_wrong": (
+            "PIN 不正确，还可以再试 {left} 次。",
+            "The PIN is not right. {left} tries left.",
+        ),
+        "pin_wrong_plain": ("{field}不正确。", "The {field} is not right."),
+        "locked_out": (
+            "PIN 连续输错 5 次，已暂时锁定，请在 {until} 以后再试，或请站长帮助。",
+            "Five wrong PINs in a row: locked until {until}. Try again then, or ask the lead.",
+        ),
+        "no_such_signer": (
+            "找不到可以登录的“{value}”。请扫胸卡，或请站长为您设置 PIN。",
+            "Nobody called '{value}' can sign in here. Scan your badge, or ask the lead to set your PIN.",
+        ),
+        "ambiguous_signer": (
+            "有多位名叫“{value}”的志愿者，请扫胸卡登录。",
+            "More than one volunteer is called '{value}'; please scan your badge.",
+        ),
+        "no_pin": ("您还没有 PIN，请站长设置。", "You have no PIN yet; ask the lead to set one."),
+        "last_lead": (
+            "这是本站最后一位站长，不能取消其 PIN。",
+            "This is the station's last lead; their PIN cannot be taken away.",
+        ),
+        "last_lead_role": (
+            "这是本站最后一位站长，不能改为志愿者。请先让另一位成为站长。",
+            "This is the station's last lead; make someone else a lead first.",
+        ),
+        "no_pin_yet": (
+            "{name} 还没有 PIN，请先为其设置 PIN。",
+            "{name} has no PIN yet; set one first.",
+        ),
+        "already_has_lead": (
+            "本站已经有可以登录的人员，请由站长在名册中设置。",
+            "This station already has people who can sign in; a lead sets PINs in the roster.",
+        ),
+        "name_the_lead": (
+            "本站有 {count} 位站长，请用 --lead 指明是哪一位（胸卡或姓名）。",
+            "This station has {count} leads; name one with --lead (badge or name).",
+        ),
+        "init_lead": (
+            "首位站长：{name}，胸卡 {badge}。登录时扫胸卡或输入姓名，再输入 PIN。",
+            "First lead: {name}, badge {badge}. Sign in with the badge or name, then the PIN.",
+        ),
+        "new_pin_prompt": ("新 PIN（4 到 6 位数字）：", "New PIN (4 to 6 digits): "),
+        "new_pin_again": ("再输入一次新 PIN：", "The new PIN again: "),
+        "pins_differ": ("两次输入的 PIN 不一样。", "The two PINs differ."),
+        "pin_set_done": (
+            "已为 {name} 设置 PIN，角色：{role}。",
+            "PIN set for {name}; role: {role}.",
+        ),
+        "lead_pin_needed": (
+            "此命令需要站长 PIN：请在终端运行，或用 --pin-stdin 从标准输入读入。",
+            "This command needs a lead's PIN: run it at a terminal, or pass it on stdin with --pin-stdin.",
+        ),
+    }
+)
+
+
+# Reports and exports (issue 7).
+FIELD_LABELS.update(
+    {
+        "date": ("日期", "date"),
+        "month": ("月份", "month"),
+        "from": ("起始日期", "start date"),
+        "to": ("结束日期", "end date"),
+        "format": ("文件格式", "file format"),
+    }
+)
+MESSAGES.update(
+    {
+        "not_month": (
+            "月份应写作 年-月，例如 2026-11。",
+            "Write the month as year-month, e.g. 2026-11.",
+        ),
+        "span_too_long": (
+            "{field}离起始日期太远：一次最多 {max} 天。",
+            "The {field} is too far from the start date: at most {max} days at a time.",
+        ),
+        "report_saved": ("已保存{title}：{path}", "Saved {title}: {path}"),
+        "export_saved": (
+            "已导出 {rows} 条记录：{paths}",
+            "Exported {rows} records: {paths}",
+        ),
+        "bad_report_file": (
+            "报表文件名应以 .xlsx 或 .pdf 结尾。",
+            "The report file must end in .xlsx or .pdf.",
+        ),
+        "county_saved": (
+            "已保存全县{month}月报（{stations} 个站点）：{path}",
+            "Saved the county report for {month} ({stations} stations): {path}",
+        ),
+    }
+)
+
+# The note after an upgrade (station/upgrade_note.py): what changed, and where the old data is.
+MESSAGES.update(
+    {
+        "upgraded": (
+            "红驿站已升级（数据版本 {old} → {new}），所有记录都已保留。升级前的数据已备份到 {backup}。",
+            "Red Post Station was upgraded (data version {old} → {new}); every record was kept. The data as it was before is backed up in {backup}.",
+        ),
+        "news_sign_in": (
+            "新增登录：志愿者用胸卡和 PIN 登录，同步、导出和管理只有站长能做。请先给站长设 PIN：redpost set-pin 胸卡编号 --role lead（升级后的第一次无需旧 PIN）。",
+            "New: sign-in. Volunteers sign in with their badge and a PIN; only a station lead can sync, export and manage. First give the lead a PIN: redpost set-pin BADGE --role lead (the first time after the upgrade needs no PIN).",
         ),
     }
 )

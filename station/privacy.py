@@ -1,6 +1,17 @@
-"""Masking of personal data wherever it leaves the store for eyes or paper."""
+"""Masking of personal data wherever it leaves the store for eyes or paper.
+
+Paper is always masked. On screen, a station lead sees personal data whole and everyone
+else sees it masked: `shown_to(actor)` (or `shown_in(session)` for the session's actor)
+says which, and gives the values to display.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from station.access.actor import Actor, sees_personal_data
 
 
 def mask_phone(number: str | None) -> str:
@@ -22,3 +33,34 @@ def mask_name(name: str | None) -> str:
     if not name:
         return ""
     return name[0] + "*" * (len(name) - 1)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Personal data as one person may see it on screen: whole, or masked."""
+
+    whole: bool
+
+    def phone(self, number: str | None) -> str:
+        return (number or "") if self.whole else mask_phone(number)
+
+    def name(self, name: str | None) -> str:
+        return (name or "") if self.whole else mask_name(name)
+
+    def contact(self, name: str | None, phone: str | None, sep: str = " ") -> str:
+        """Name and phone as one line, leaving out what is missing."""
+        return sep.join(part for part in (self.name(name), self.phone(phone)) if part)
+
+
+MASKED = Shown(whole=False)
+
+
+def shown_to(actor: Actor | None) -> Shown:
+    """A lead (or the program itself) sees personal data whole; a volunteer, or nobody
+    signed in, sees it masked."""
+    return Shown(whole=actor is not None and actor.is_lead)
+
+
+def shown_in(session: Session) -> Shown:
+    """What the actor of `session` may see."""
+    return Shown(whole=sees_personal_data(session))

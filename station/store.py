@@ -17,7 +17,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from station import clock, paths
+from station import clock, paths, upgrade_note
+from station.access.actor import SYSTEM, WHO_KEY, Actor
+from station.audit.chain import ACTOR_KEY
 from station.errors import StoreError
 from station.migrations import HEAD
 from station.sync.outbox import RecordSession
@@ -121,15 +123,22 @@ def migrate(db_path: Path, target: str = "head") -> Path | None:
                 )
     finally:
         engine.dispose()
+    if backup is not None and current is not None:
+        upgrade_note.record(db_path.parent, current, HEAD if target == "head" else target, backup)
     return backup
 
 
 class Store:
-    """An open local store. Use `transaction()` to write and `reading()` to read."""
+    """An open local store. Use `transaction()` to write and `reading()` to read.
 
-    def __init__(self, folder: Path, engine: Engine) -> None:
+    `actor` is who its sessions act for (see `station.access`): the program itself unless
+    told otherwise; the app sets the signed-in person, or None while the kiosk is locked.
+    """
+
+    def __init__(self, folder: Path, engine: Engine, actor: Actor | None = SYSTEM) -> None:
         self.folder = folder
         self.engine = engine
+        self.actor = actor
         # Services that keep files (photos, signatures) find the data folder in session.info.
         info = {DATA_DIR_KEY: folder}
         self._writer = sessionmaker(engine, class_=RecordSession, expire_on_commit=False, info=info)
@@ -148,6 +157,7 @@ class Store:
     def transaction(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back if it raises."""
         with self._writer() as session, session.begin():
+            self._act(session)
             yield session
 
     @contextmanager
@@ -155,7 +165,13 @@ class Store:
         """A read snapshot. Closing it ends the transaction without committing, and leaves
         the loaded records usable (detached, not expired) after the block."""
         with self._reader() as session:
+            self._act(session)
             yield session
+
+    def _act(self, session: Session) -> None:
+        actor = self.actor
+        session.info[WHO_KEY] = actor
+        session.info[ACTOR_KEY] = None if actor is None else actor.label
 
     def backup(self, target: Path | None = None) -> Path:
         if target is None:
@@ -174,7 +190,12 @@ class Store:
         self.close()
 
 
-def open_store(folder: Path | str | None = None, *, migrate_to_head: bool = True) -> Store:
+def open_store(
+    folder: Path | str | None = None,
+    *,
+    migrate_to_head: bool = True,
+    actor: Actor | None = SYSTEM,
+) -> Store:
     """Open (creating if needed) the store in `folder`, migrating it to the current schema."""
     root = paths.data_dir(folder)
     try:
@@ -184,4 +205,4 @@ def open_store(folder: Path | str | None = None, *, migrate_to_head: bool = True
     db_path = paths.database(root)
     if migrate_to_head and _schema_revision(db_path) != HEAD:
         migrate(db_path)
-    return Store(root, _make_engine(db_path))
+    return Store(root, _make_engine(db_path), actor)

@@ -103,7 +103,7 @@ def test_create_update_and_delete_are_recorded_with_before_and_after(
         "visitor_phone": ["138****5678", "139****4321"],
     }
 
-    assert (deleted.action, deleted.record_id, deleted.actor) == ("delete", rid, None)
+    assert (deleted.action, deleted.record_id, deleted.actor) == ("delete", rid, "system")
     # A deleted inquiry keeps no contact details; the trail shows them going, masked.
     gone = json.loads(deleted.detail)["changes"]
     assert gone["deleted_at"][0] is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,11 +16,19 @@ REDPOST = str(Path(sys.executable).with_name("redpost"))
 KINDS = ("volunteers", "inquiries", "shifts", "found_items", "lost_reports", "returns")
 
 
-def redpost(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+# The first lead that `init` sets up here, and their PIN.
+LEAD = ("--lead-name", "王站长")
+PIN = "2468"
+
+
+def redpost(data_dir: Path, *args: str, pin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the command; with `pin`, as a script giving the lead's PIN on stdin."""
+    given = ["--pin-stdin"] if pin is not None else []
     return subprocess.run(
-        [REDPOST, "--data-dir", str(data_dir), *args],
+        [REDPOST, "--data-dir", str(data_dir), *given, *args],
         capture_output=True,
         text=True,
+        input=None if pin is None else f"{pin}\n",
         timeout=300,
         check=False,
     )
@@ -35,10 +44,19 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str]) -> None:
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
     result = redpost(
-        folder, "init", "--station", "YF01", "--name", "恩江古城红驿站", "--post", "古戏台广场"
+        folder,
+        "init",
+        "--station",
+        "YF01",
+        "--name",
+        "恩江古城红驿站",
+        "--post",
+        "古戏台广场",
+        *LEAD,
+        pin=PIN,
     )
     assert result.returncode == 0, result.stderr
-    result = redpost(folder, "demo", "--days", "3", "--seed", "7")
+    result = redpost(folder, "demo", "--days", "3", "--seed", "7", pin=PIN)
     assert result.returncode == 0, result.stderr
     return folder
 
@@ -52,14 +70,25 @@ def stats(folder: Path) -> dict[str, int]:
 
 def test_init_sets_the_station_once(tmp_path: Path) -> None:
     first = redpost(
-        tmp_path, "init", "--station", "yf02", "--name", "永叔公园红驿站", "--post", "永叔公园"
+        tmp_path,
+        "init",
+        "--station",
+        "yf02",
+        "--name",
+        "永叔公园红驿站",
+        "--post",
+        "永叔公园",
+        *LEAD,
+        pin=PIN,
     )
     assert first.returncode == 0, first.stderr
     assert "YF02" in first.stdout
-    again = redpost(tmp_path, "init", "--station", "YF03", "--name", "别的站")
+    assert "王站长" in first.stdout
+    assert "YF02-LEAD" in first.stdout
+    again = redpost(tmp_path, "init", "--station", "YF03", "--name", "别的站", *LEAD, pin=PIN)
     assert_one_line_error(again)
     assert "YF02" in again.stderr
-    assert stats(tmp_path)["unsynced"] == 1  # the one post, waiting for the sync
+    assert stats(tmp_path)["unsynced"] == 2  # the post and the lead, waiting for the sync
 
 
 @pytest.mark.parametrize(
@@ -74,7 +103,7 @@ def test_init_sets_the_station_once(tmp_path: Path) -> None:
 def test_init_rejects_bad_input_and_stores_nothing(
     tmp_path: Path, args: list[str], field_words: str
 ) -> None:
-    result = redpost(tmp_path, "init", *args)
+    result = redpost(tmp_path, "init", *args, *LEAD, pin=PIN)
     assert_one_line_error(result)
     assert field_words in result.stderr
     unset = redpost(tmp_path, "stats", "--json")
@@ -95,7 +124,10 @@ def test_errors_are_in_english_when_asked(tmp_path: Path) -> None:
             "1X",
             "--name",
             "x",
+            *LEAD,
+            "--pin-stdin",
         ],
+        input=f"{PIN}\n",
         capture_output=True,
         text=True,
         check=False,
@@ -218,3 +250,60 @@ def test_an_unusable_data_folder_is_one_line(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     result = redpost(blocker / "sub", "stats", "--json")
     assert_one_line_error(result)
+
+
+def test_commands_that_change_data_need_the_lead_pin(demo_dir: Path) -> None:
+    copy = demo_dir.parent / "pin-copy"
+    shutil.copytree(demo_dir, copy)
+    before = stats(copy)
+    without = redpost(copy, "retention")
+    assert_one_line_error(without)
+    assert "--pin-stdin" in without.stderr
+    wrong = redpost(copy, "retention", pin="0000")
+    assert_one_line_error(wrong)
+    assert "还可以再试 4 次" in wrong.stderr
+    assert redpost(copy, "retention", "--dry-run", pin=PIN).returncode == 0
+    given = subprocess.run(
+        [REDPOST, "--data-dir", str(copy), "--pin-stdin", "set-pin", "YF01-0002"],
+        input=f"{PIN}\n1357\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert given.returncode == 0, given.stderr
+    before = stats(copy)
+    volunteer = redpost(copy, "--lead", "YF01-0002", "backup", pin="1357")
+    assert_one_line_error(volunteer)
+    assert "只有站长" in volunteer.stderr
+    assert stats(copy) == before
+    for free in (["stats", "--json"], ["check"], ["audit", "verify"], ["list", "inquiries"]):
+        assert redpost(copy, *free).returncode == 0, free
+
+
+def test_set_pin_needs_no_pin_only_for_a_station_without_any(tmp_path: Path) -> None:
+    from station.services import roster
+    from station.services import station as station_service
+    from station.store import open_store
+
+    with open_store(tmp_path) as store, store.transaction() as session:
+        station_service.init(session, code="YF09", name="旧站")
+        roster.add(session, name="老站长", badge_code="YF09-0001")
+        roster.add(session, name="小李", badge_code="YF09-0002")
+    first = redpost(tmp_path, "set-pin", "YF09-0001", pin="4321")
+    assert first.returncode == 0, first.stderr
+    assert "老站长" in first.stdout
+    # Now a lead exists: the next PIN needs theirs first, then the new one.
+    refused = redpost(tmp_path, "set-pin", "YF09-0002", pin="1111")
+    assert_one_line_error(refused)
+    second = subprocess.run(
+        [REDPOST, "--data-dir", str(tmp_path), "--pin-stdin", "set-pin", "YF09-0002"],
+        input="4321\n5678\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert second.returncode == 0, second.stderr
+    with open_store(tmp_path) as store, store.transaction() as session:
+        from station.access import credentials
+
+        assert credentials.sign_in(session, "YF09-0002", "5678").actor is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import assert_one_line_error, redpost
+from tests.test_cli import PIN, assert_one_line_error, redpost
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_slip_writes_the_pdf_of_each_kind(
     flag, kind, column, title = case
     number = first_number(demo_dir, kind, column)
     out = tmp_path / "slip.pdf"
-    result = redpost(demo_dir, "slip", flag, number, "--out", str(out), "--paper", "58mm")
+    result = redpost(demo_dir, "slip", flag, number, "--out", str(out), "--paper", "58mm", pin=PIN)
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout
     text = pdf_text(out)
@@ -57,14 +57,20 @@ def test_slip_writes_the_pdf_of_each_kind(
 def test_slip_errors_are_one_line_and_change_nothing(demo_dir: Path, tmp_path: Path) -> None:
     before = redpost(demo_dir, "stats", "--json").stdout
     missing = redpost(
-        demo_dir, "slip", "--inquiry", "YF01-20000101-0001", "--out", str(tmp_path / "a.pdf")
+        demo_dir,
+        "slip",
+        "--inquiry",
+        "YF01-20000101-0001",
+        "--out",
+        str(tmp_path / "a.pdf"),
+        pin=PIN,
     )
     assert_one_line_error(missing)
     assert "YF01-20000101-0001" in missing.stderr
     assert not (tmp_path / "a.pdf").exists()
     number = first_number(demo_dir, "inquiries", "ticket_no")
     unwritable = redpost(
-        demo_dir, "slip", "--inquiry", number, "--out", str(tmp_path / "no" / "a.pdf")
+        demo_dir, "slip", "--inquiry", number, "--out", str(tmp_path / "no" / "a.pdf"), pin=PIN
     )
     assert_one_line_error(unwritable)
     bad_paper = redpost(demo_dir, "slip", "--inquiry", number, "--out", "x.pdf", "--paper", "b5")

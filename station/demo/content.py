@@ -172,3 +172,9 @@ FAQS = (
     ("other", "景区开放时间是几点？", "古城街区全天开放，纪念馆开放时间为上午九点至下午五点。"),
     ("other", "可以寄存行李吗？", "驿站提供免费行李寄存，当天下午六点前取回。"),
 )
+
+# Who can sign in to the demo station (documented in the README): the first volunteer on
+# the roster is its lead, the next ones are volunteers.
+SIGNERS = 6
+LEAD_PIN = "2468"
+VOLUNTEER_PIN = "1357"

@@ -17,6 +17,7 @@ from functools import partial
 from sqlalchemy.orm import Session
 
 from station import clock
+from station.access import LEAD, VOLUNTEER, credentials
 from station.demo import content
 from station.models import seeded_ids
 from station.services import faq, inquiries, lostfound, volunteers
@@ -94,6 +95,12 @@ def _set_up(session: Session, rng: random.Random) -> tuple[list[str], list[str]]
     if not faq.find(session):
         for order, (category, question, answer) in enumerate(content.FAQS):
             faq.add(session, category=category, question=question, answer=answer, sort_order=order)
+    if not credentials.signers(session):
+        # The README's demo PINs: the first volunteer leads, the next few are volunteers.
+        for index, badge in enumerate(roster[: content.SIGNERS]):
+            lead = index == 0
+            pin = content.LEAD_PIN if lead else content.VOLUNTEER_PIN
+            credentials.set_pin(session, badge, pin, role=LEAD if lead else VOLUNTEER)
     return posts, roster
 
 

@@ -1,5 +1,6 @@
 """The local store's tables as SQLAlchemy 2 typed ORM classes."""
 
+from station.models.access import Credential, Draft
 from station.models.audit import AuditEntry
 from station.models.base import Base, SyncRecord, new_id, seeded_ids
 from station.models.faq import Faq
@@ -30,7 +31,9 @@ __all__ = [
     "SYNCED_KINDS",
     "AuditEntry",
     "Base",
+    "Credential",
     "DirectoryEntry",
+    "Draft",
     "Faq",
     "FoundItem",
     "Inquiry",

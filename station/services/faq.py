@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station import clock, validation
+from station import access, clock, validation
 from station.errors import NotFound
 from station.models import Faq
 from station.services import records
@@ -22,6 +22,7 @@ def add(
     session: Session, *, category: object, question: object, answer: object, sort_order: object = 0
 ) -> Faq:
     """A new quick answer owned by this station."""
+    access.require_lead(session, "settings")
     station = station_service.current(session)
     clean_category = code_of("category", category, INQUIRY_CATEGORIES)
     clean_question = validation.required_text("question", question, max_len=QUESTION_MAX)
@@ -58,6 +59,7 @@ def update(
     sort_order: object = UNSET,
 ) -> Faq:
     """Change only the given fields; a call that changes nothing writes nothing."""
+    access.require_lead(session, "settings")
     faq = _own(session, faq_id)
     changes: dict[str, object] = {}
     if question is not UNSET:
@@ -77,6 +79,7 @@ def update(
 
 def delete(session: Session, faq_id: object) -> Faq:
     """Tombstone a quick answer of this station."""
+    access.require_lead(session, "settings")
     faq = _own(session, faq_id)
     faq.deleted_at = clock.now()
     session.flush()

@@ -7,7 +7,7 @@ from typing import Final
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from station import clock, validation
+from station import access, clock, validation
 from station.errors import NotFound, StateError
 from station.models import Inquiry, InquiryFollowUp, Post, Volunteer
 from station.numbering import next_number
@@ -50,7 +50,7 @@ def create(
     )
     clean_name = validation.text("visitor_name", visitor_name, required=False, max_len=NAME_MAX)
     clean_phone = validation.phone("visitor_phone", visitor_phone)
-    handler = _handler(session, handled_by)
+    handler = _handler(session, records.or_acting(session, handled_by))
     where = _post(session, post)
     closed = records.flag("resolved", resolved)
 
@@ -106,6 +106,7 @@ def update(
 ) -> Inquiry:
     """Change only the given fields of an open inquiry; None clears an optional field."""
     inquiry = _changeable(session, ref)
+    records.require_lead_for_past(session, inquiry)
     changes: dict[str, object] = {}
     if category is not UNSET:
         changes["category"] = code_of("category", category, INQUIRY_CATEGORIES)
@@ -140,7 +141,7 @@ def resolve(session: Session, ref: object, *, answer: object = None, by: object 
     clean_answer = validation.text(
         "answer", answer, required=False, max_len=ANSWER_MAX, multiline=True
     )
-    actor = _handler(session, by)
+    actor = _handler(session, records.or_acting(session, by))
 
     moment = clock.now()
     if clean_answer is not None:
@@ -160,7 +161,7 @@ def refer(
     inquiry = _changeable(session, ref)
     clean_unit = validation.required_text("referral_unit", unit, max_len=UNIT_MAX)
     clean_contact = validation.phone("referral_contact", contact, service=True)
-    actor = _handler(session, by)
+    actor = _handler(session, records.or_acting(session, by))
 
     inquiry.status = "referred"
     inquiry.referral_unit = clean_unit
@@ -183,7 +184,7 @@ def escalate(session: Session, ref: object, *, level: object, by: object = None)
             ticket=inquiry.ticket_no,
             level=inquiry.escalation_level,
         )
-    actor = _handler(session, by)
+    actor = _handler(session, records.or_acting(session, by))
 
     inquiry.status = "escalated"
     inquiry.escalation_level = clean_level
@@ -203,15 +204,16 @@ def add_follow_up(
     """
     inquiry = get(session, ref)
     clean_note = validation.required_text("note", note, max_len=NOTE_MAX, multiline=True)
-    actor = _handler(session, by)
+    actor = _handler(session, records.or_acting(session, by))
     return _log(session, inquiry, clean_note, actor)
 
 
 def delete(session: Session, ref: object) -> Inquiry:
     """Tombstone the inquiry and this station's notes on it; the visitor's details are dropped.
 
-    Tombstones travel to central, and they must carry no personal data.
+    Tombstones travel to central, and they must carry no personal data. Only a lead deletes.
     """
+    access.require_lead(session, "correct")
     inquiry = get(session, ref)
     records.require_own(session, inquiry, "inquiry")
     moment = clock.now()

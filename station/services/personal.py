@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station import audit, clock, validation
+from station import access, audit, clock, validation
 from station.errors import InvalidInput
 from station.models import FoundItem, Inquiry, ItemReturn, LostReport, SyncRecord, Volunteer
 from station.services import retention
@@ -123,11 +123,13 @@ def _plain(record: SyncRecord) -> Found:
 def find(session: Session, phone: object) -> list[Found]:
     """Every record holding this phone number (or settling a lost report that does), as
     plain dicts: kind, id, number, date (ISO UTC), station, deleted, fields (unmasked)."""
+    access.require_lead(session, "personal")
     return [_plain(record) for record in _matches(session, normalised(phone))]
 
 
 def export(session: Session, phone: object, out: os.PathLike[str] | str) -> list[Found]:
     """Write `find`'s records as one JSON file, readable by its owner only; returns them."""
+    access.require_lead(session, "export")
     number = normalised(phone)
     found = find(session, number)
     document = {"phone": number, "exported_at": iso(clock.now()), "records": found}
@@ -148,6 +150,7 @@ def erase(session: Session, phone: object) -> retention.Counts:
     Other stations' records are left to them (a station only writes its own rows); they
     reach a kiosk without personal fields anyway. Erasing twice changes nothing more.
     """
+    access.require_lead(session, "personal")
     own = station_service.current(session).code
     records = [r for r in _matches(session, normalised(phone)) if r.station_code == own]
     counts = _erase(session, records)

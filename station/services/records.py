@@ -9,7 +9,7 @@ from typing import Final
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from station import clock, validation
+from station import access, clock, validation
 from station.errors import InvalidInput, NotFound, StateError
 from station.models import SyncRecord, Volunteer
 from station.services import station as station_service
@@ -50,11 +50,27 @@ def local_text(when: datetime) -> str:
     return when.astimezone(clock.LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
 
 
+def require_lead_for_past(session: Session, record: SyncRecord) -> None:
+    """Correcting a record of an earlier day is a lead's task; today's may be fixed by anyone
+    signed in (a volunteer putting right what they just typed)."""
+    if clock.local_date(record.created_at) < clock.local_today():
+        access.require_lead(session, "correct")
+
+
 def require_own(session: Session, record: SyncRecord, field: str | None = None) -> None:
     """Refuse to change another station's record: it reached us by sync and is read-only here."""
     own = station_service.current(session).code
     if record.station_code != own:
         raise StateError("not_own_record", field, owner=record.station_code)
+
+
+def or_acting(session: Session, ref: object) -> object:
+    """`ref`, or when nobody is named the signed-in volunteer: every record says who handled
+    it, without asking the person at the kiosk to pick themselves."""
+    if ref is not None:
+        return ref
+    actor = access.current(session)
+    return None if actor is None else actor.volunteer_id
 
 
 def volunteer(

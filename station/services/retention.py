@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import event, or_, select
 from sqlalchemy.orm import Session
 
-from station import audit, clock, validation
+from station import access, audit, clock, validation
 from station.models import FoundItem, Inquiry, ItemReturn, LostReport, PoliceHandover, Volunteer
 from station.services import station as station_service
 from station.services.lostfound import files
@@ -90,6 +90,7 @@ def set_days(
     session: Session, *, contact_days: object = None, return_days: object = None
 ) -> Periods:
     """Change either period (1..3650 days); both are checked before either is saved."""
+    access.require_lead(session, "settings")
     changes: dict[str, int] = {}
     if contact_days is not None:
         changes[CONTACT_DAYS_KEY] = validation.integer(
@@ -244,6 +245,7 @@ def run(session: Session, now: datetime | None = None, *, dry_run: bool = False)
     next run. Idempotent: records already erased are not selected again. With `dry_run`
     nothing changes and the counts say what would be erased.
     """
+    access.require_lead(session, "retention")
     moment = now or clock.now()
     own = station_service.current(session).code
     kept = periods(session)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from station import clock, validation
+from station import access, clock, validation
 from station.errors import InvalidInput, StateError
 from station.models import Shift, Volunteer
 from station.services import records, search
@@ -65,6 +65,7 @@ def add(
     home_station: object = None,
 ) -> Volunteer:
     """Put a volunteer on the roster, owned by this station."""
+    access.require_lead(session, "roster")
     station = station_service.current(session)
     clean_name = validation.required_text("name", name, max_len=NAME_MAX)
     clean_badge = _free_badge(session, badge_code)
@@ -99,6 +100,7 @@ def update(
     active: object = UNSET,
 ) -> Volunteer:
     """Change the given fields; None clears an optional one. Unchanged values write nothing."""
+    access.require_lead(session, "roster")
     volunteer = get(session, ref)
     records.require_own(session, volunteer)
     changes: dict[str, object] = {}
@@ -121,6 +123,7 @@ def update(
 
 def remove(session: Session, ref: object) -> Volunteer:
     """Tombstone a volunteer; refused while they are on duty. Their past shifts keep counting."""
+    access.require_lead(session, "roster")
     volunteer = get(session, ref)
     records.require_own(session, volunteer)
     shift = open_shift(session, volunteer.id)

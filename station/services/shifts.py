@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from station import clock, validation
+from station import access, clock, validation
 from station.errors import InvalidInput, NotFound, StateError
 from station.models import Post, Shift, Volunteer
 from station.services import records, roster
@@ -188,6 +188,7 @@ def correct_shift(
     check_out_at: object = UNSET,
 ) -> Shift:
     """The lead's correction of a shift's times; it also marks an auto-closed shift reviewed."""
+    access.require_lead(session, "correct")
     clean_id = records.ref_text("shift", shift_id)
     shift = session.scalars(
         select(Shift).where(Shift.id == clean_id, Shift.deleted_at.is_(None))

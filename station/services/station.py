@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station import clock, validation
+from station import access, clock, validation
 from station.errors import InvalidInput, NotFound, StateError
 from station.models import Post, Setting, Station
 from station.vocab import DEFAULT_RETENTION_DAYS, ITEM_CATEGORIES, code_of
@@ -64,6 +64,7 @@ def init(
 
 
 def add_post(session: Session, *, name: object) -> Post:
+    access.require_lead(session, "settings")
     station = current(session)
     clean = validation.required_text("post_name", name, max_len=40)
     taken = session.scalars(
@@ -124,6 +125,7 @@ def retention_days(session: Session, category: str) -> int:
 
 
 def set_retention_days(session: Session, category: object, days: object) -> None:
+    access.require_lead(session, "settings")
     code = code_of("category", category, ITEM_CATEGORIES)
     clean = validation.integer("retention_days", days, low=1, high=365)
     set_setting(session, f"retention.{code}", clean)

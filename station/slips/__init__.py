@@ -7,13 +7,12 @@ the PDF; the desks preview and print it, the CLI writes or prints it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from reportlab.platypus import Flowable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station import validation
+from station import access, validation
 from station.errors import InvalidInput, NotFound
 from station.models import (
     FoundItem,
@@ -27,8 +26,13 @@ from station.services import inquiries
 from station.services import station as station_service
 from station.services.lostfound import files, found, lost
 from station.services.records import ref_text
-from station.slips import blocks, font, layouts, render
 from station.slips.paper import DEFAULT_PAPER, PAPERS, paper
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from station.slips.blocks import Styles
+    from station.slips.layouts import Context
 
 PAPER_SETTING = "slip.paper"
 QR_SETTING = "slip.qr_url"
@@ -63,11 +67,13 @@ def default_paper(session: Session) -> str:
 
 
 def set_default_paper(session: Session, value: object) -> None:
+    access.require_lead(session, "settings")
     station_service.set_setting(session, PAPER_SETTING, paper(value).code)
 
 
 def set_qr_template(session: Session, value: object) -> None:
     """A URL with {number} (and optionally {station}) for the slips' QR codes; empty clears it."""
+    access.require_lead(session, "settings")
     template = validation.text("qr_url", value, required=False, max_len=200)
     if template is not None and (
         not template.startswith(("https://", "http://")) or "{number}" not in template
@@ -81,6 +87,9 @@ def make_slip(session: Session, kind: str, number: object, paper_code: object = 
     chosen = paper(default_paper(session) if paper_code is None else paper_code)
     if kind not in KINDS:
         raise InvalidInput("bad_choice", "slip_kind")
+    # ReportLab is loaded with the first slip, not when the kiosk starts (issue 8).
+    from station.slips import blocks, font, layouts, render
+
     station = station_service.current(session)
     ctx = layouts.Context(station, station_service.get_setting(session, QR_SETTING))
     font_name = font.register()
@@ -101,8 +110,10 @@ def make_slip(session: Session, kind: str, number: object, paper_code: object = 
 
 
 def _content(
-    session: Session, kind: str, number: object, s: blocks.Styles, ctx: layouts.Context
+    session: Session, kind: str, number: object, s: Styles, ctx: Context
 ) -> tuple[str, str, list[Flowable]]:
+    from station.slips import layouts
+
     if kind == "inquiry":
         inquiry = inquiries.get(session, number)
         return inquiry.ticket_no, layouts.inquiry_title(inquiry), layouts.help_slip(s, ctx, inquiry)

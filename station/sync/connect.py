@@ -10,10 +10,11 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from station.access import SYSTEM, Actor, require_lead_actor
 from station.central import exchange
 from station.services import station as station_service
 from station.store import open_store
-from station.sync import link, secret
+from station.sync import link, sealed, secret
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,9 @@ class Connected:
     url: str
     station: str
     epoch: str
-    # secret.KEYRING, secret.FILE, or None when no password is involved.
+    # secret.KEYRING, secret.FILE (sealed), or None when no password is involved.
     password_in: str | None
-    secret_path: Path
+    sealed_path: Path
 
 
 def connect(
@@ -32,11 +33,17 @@ def connect(
     sslmode: str | None = None,
     sslrootcert: str | None = None,
     password: str | None = None,
+    *,
+    actor: Actor | None = SYSTEM,
 ) -> Connected:
-    """Say hello to central as this station; on success save the link and the password."""
+    """Say hello to central as this station; on success save the link and the password.
+
+    Saving the link is a lead's task: `actor` must be a lead (Denied before anything is sent).
+    """
+    require_lead_actor(actor, "settings")
     where, from_url = link.parse(url, sslmode, sslrootcert)
     given = password if password is not None else from_url
-    with open_store(folder) as store:
+    with open_store(folder, actor=actor) as store:
         with store.reading() as session:
             own = station_service.current(session).code
         usable = given if given is not None else secret.load(folder, where.account)
@@ -51,4 +58,4 @@ def connect(
         with store.transaction() as session:
             link.save(session, where)
     kept = secret.save(folder, where.account, given) if given is not None else None
-    return Connected(where.url, own, hello.epoch, kept, secret.secret_file(folder))
+    return Connected(where.url, own, hello.epoch, kept, sealed.sealed_file(folder))

@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from station import access
 from station.central.database import central_url, connection_error, make_engine
 from station.central.errors import CentralError
 from station.errors import InvalidInput
@@ -80,6 +81,7 @@ def _one(value: str | tuple[str, ...] | None) -> str | None:
 
 
 def save(session: Session, link: CentralLink) -> None:
+    access.require_lead(session, "settings")
     set_setting(session, state.CENTRAL_URL, link.url)
     set_setting(session, state.CENTRAL_SSLMODE, link.sslmode)
     set_setting(session, state.CENTRAL_SSLROOTCERT, link.sslrootcert)

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
-from station import audit, clock
+from station import access, audit, clock
 from station.central import exchange
 from station.central.errors import CentralError
 from station.services import station as station_service
@@ -115,6 +115,7 @@ def _record_in_trail(store: Store, conn: Connection, own: str, result: SyncRepor
 
 def sync(store: Store, progress: Progress | None = None) -> SyncReport:
     """Run one end-of-day sync with the saved central settings; CentralError when it fails."""
+    access.require_lead_actor(store.actor, "sync")
     report = progress or _quiet
     started = clock.now()
     began = time.perf_counter()

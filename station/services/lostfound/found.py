@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from station import clock, validation
+from station import access, clock, validation
 from station.errors import InvalidInput, StateError
 from station.models import FoundItem
 from station.numbering import next_number
@@ -99,7 +99,9 @@ def register_found(
     clean_phone = _finder_phone(finder_phone)
     clean_storage = _storage_place(storage_place)
     checked = files.check_photos("photos", photos)
-    volunteer = common.volunteer_id(session, "registered_by", registered_by)
+    volunteer = common.volunteer_id(
+        session, "registered_by", records.or_acting(session, registered_by)
+    )
 
     item = FoundItem(
         station_code=station.code,
@@ -161,6 +163,7 @@ def update_found(
     Photo files dropped from the list stay on disk: the record's history may still name them.
     """
     item = _editable(session, ref)
+    records.require_lead_for_past(session, item)
     given = {
         "category": category,
         "description": description,
@@ -190,7 +193,9 @@ def delete_found(session: Session, ref: object) -> FoundItem:
     """Tombstone a held item of this station (records are never removed).
 
     The tombstone travels to central, so the finder's name and phone are dropped from it.
+    Only a lead deletes.
     """
+    access.require_lead(session, "correct")
     item = _editable(session, ref)
     item.deleted_at = clock.now()
     item.finder_name = None

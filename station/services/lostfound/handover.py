@@ -76,7 +76,7 @@ def hand_over(
     chosen = _items(session, items)
     unit = validation.required_text("police_unit", police_unit, max_len=60)
     officer = validation.required_text("officer_name", officer_name, max_len=40)
-    handler = common.volunteer_id(session, "handed_by", handed_by)
+    handler = common.volunteer_id(session, "handed_by", records.or_acting(session, handed_by))
 
     handover = PoliceHandover(
         id=new_id(),

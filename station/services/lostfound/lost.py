@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from station import clock, validation
+from station import access, clock, validation
 from station.errors import StateError
 from station.models import LostReport
 from station.numbering import next_number
@@ -88,7 +88,9 @@ def register_lost(
     clean_lost_at = _lost_at(lost_at)
     clean_name = _contact_name(contact_name)
     clean_phone = _contact_phone(contact_phone)
-    volunteer = common.volunteer_id(session, "registered_by", registered_by)
+    volunteer = common.volunteer_id(
+        session, "registered_by", records.or_acting(session, registered_by)
+    )
 
     report = LostReport(
         station_code=station.code,
@@ -127,6 +129,7 @@ def update_lost(
 ) -> LostReport:
     """Correct an open report of this station."""
     report = _editable(session, ref)
+    records.require_lead_for_past(session, report)
     given = {
         "category": category,
         "description": description,
@@ -146,7 +149,9 @@ def delete_lost(session: Session, ref: object) -> LostReport:
     """Tombstone an open report of this station (records are never removed).
 
     The tombstone travels to central, so the owner's name and phone are dropped from it.
+    Only a lead deletes.
     """
+    access.require_lead(session, "correct")
     report = _editable(session, ref)
     report.deleted_at = clock.now()
     report.contact_name = ""

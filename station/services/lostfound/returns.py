@@ -41,7 +41,9 @@ def return_item(
     clean_id_type = code_of("id_type", id_type, ID_TYPES)
     clean_last4 = validation.id_last4(id_last4)
     signature = files.check_signature(signature_png)
-    handler = common.volunteer_id(session, "handed_over_by", handed_over_by)
+    handler = common.volunteer_id(
+        session, "handed_over_by", records.or_acting(session, handed_over_by)
+    )
 
     now = clock.now()
     record = ItemReturn(

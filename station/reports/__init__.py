@@ -1,0 +1,48 @@
+"""Reports, statistics and exports (issue 7): a station's figures with the records behind
+each, the daily and monthly reports and the service-hours statement as PDF, exports as XLSX
+or CSV, and (in `county`) the county-wide report from central. No Qt: the desks call these
+through their worker and get plain dataclasses back."""
+
+from station.reports.documents import Report, daily_report, monthly_report
+from station.reports.figures import (
+    Count,
+    Figures,
+    Hours,
+    Trace,
+    VolunteerServed,
+    figures,
+    trace_records,
+    trace_rows,
+)
+from station.reports.period import Period, day, month, span
+from station.reports.sheets import FORMATS, write
+from station.reports.statement import ServiceDay, ServiceHours, hours_statement, service_hours
+from station.reports.tables import KINDS, Export, Table, export
+
+__all__ = [
+    "FORMATS",
+    "KINDS",
+    "Count",
+    "Export",
+    "Figures",
+    "Hours",
+    "Period",
+    "Report",
+    "ServiceDay",
+    "ServiceHours",
+    "Table",
+    "Trace",
+    "VolunteerServed",
+    "daily_report",
+    "day",
+    "export",
+    "figures",
+    "hours_statement",
+    "month",
+    "monthly_report",
+    "service_hours",
+    "span",
+    "trace_records",
+    "trace_rows",
+    "write",
+]
