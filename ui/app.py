@@ -8,9 +8,10 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from station import backup
+from station import backup, upgrade_note, upkeep
+from station.access import SYSTEM
 from station.errors import StationError
 from station.services import station as station_service
 from station.store import Store, open_store
@@ -46,6 +47,7 @@ def settings_for(data_dir: Path) -> QSettings:
 
 def make_desks(worker: Worker) -> list[Desk]:
     from ui.desks.inquiry import InquiryDesk
+    from ui.desks.lead import LeadDesk
     from ui.desks.lostfound import LostFoundDesk
     from ui.desks.sync import SyncDesk
     from ui.desks.today import TodayDesk
@@ -57,6 +59,7 @@ def make_desks(worker: Worker) -> list[Desk]:
         LostFoundDesk(worker),
         TodayDesk(worker),
         SyncDesk(worker),
+        LeadDesk(worker),
     ]
 
 
@@ -102,7 +105,8 @@ def run(
     if not store_is_sound(data_dir, kiosk):
         return 1
     try:
-        store = open_store(data_dir)
+        # The kiosk starts locked; the smoke test visits every desk as the program itself.
+        store = open_store(data_dir, actor=SYSTEM if smoke_test else None)
     except StationError as exc:
         QMessageBox.critical(None, "红驿站 Red Post Station", exc.message(i18n.current()))
         return 1
@@ -122,14 +126,25 @@ def run(
         window.show()
     if smoke_test:
         QTimer.singleShot(0, lambda: _visit_every_desk(window, app))
-    # A kiosk left running for days still gets its daily backup (on the worker's thread).
+    else:
+        QTimer.singleShot(0, lambda: tell_upgrade(window, data_dir))
+    # A kiosk left running for days still gets its daily backup and retention erasure (on
+    # the worker's thread).
     daily = QTimer(window)
-    daily.timeout.connect(lambda: window.worker.call(lambda: backup.ensure_daily(data_dir)))
+    daily.timeout.connect(lambda: window.worker.call(lambda: upkeep.run_daily(data_dir)))
     daily.start(DAILY_CHECK_MS)
+    window.worker.call(lambda: upkeep.run_daily(data_dir))
     code = app.exec()
     window.worker.shutdown()
     store.close()
     return code
+
+
+def tell_upgrade(parent: QWidget, data_dir: Path) -> None:
+    """After an upgrade, say once what changed and where the old data is kept."""
+    note = upgrade_note.take(data_dir, "gui")
+    if note is not None:
+        QMessageBox.information(parent, "红驿站 Red Post Station", note.message(i18n.current()))
 
 
 def store_is_sound(data_dir: Path, kiosk: bool = False) -> bool:

@@ -2,7 +2,9 @@
 
 Nothing can be written to a damaged store, so the lead sees what is wrong, which backup can
 be restored and from when, and what central already holds (the last sync), and restores with
-one big button. Restoring touches no open store: the screen comes before the store is opened.
+one big button, after a lead's PIN. The PIN is checked against the backup being restored (the
+live file is the damaged one), else the live file for a backup older than sign-in. Restoring
+touches no open store: the screen comes before the store is opened.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from station import backup, clock
+from station import backup, clock, paths
+from station.access import lead
 from station.errors import StationError
 from ui import i18n
 from ui.i18n import Retranslatable
@@ -59,6 +62,21 @@ class DamagedScreen(Retranslatable, QDialog):
         card_layout.setSpacing(12)
         for label in (self.backup_line, self.sync_line, self.lost_line):
             card_layout.addWidget(label)
+        good = damage.newest_good
+        # The leads who may restore: from the backup, else (an older backup) the live file.
+        self.leads = (
+            (lead.leads_in_file(good.path) or lead.leads_in_file(paths.database(data_dir)))
+            if good is not None
+            else []
+        )
+        self.pin_label = QLabel(self)
+        self.pin = QLineEdit(self)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(6)
+        self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.pin.returnPressed.connect(self.restore)
+        self.pin_label.setVisible(bool(self.leads))
+        self.pin.setVisible(bool(self.leads))
         self.error = QLabel(self)
         self.error.setProperty("role", "error")
         self.restore_button = big_button(primary=True, parent=self)
@@ -68,7 +86,16 @@ class DamagedScreen(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(16)
-        for widget in (self.title, self.intro, self.problem, self.card, self.error):
+        shown: tuple[QWidget, ...] = (
+            self.title,
+            self.intro,
+            self.problem,
+            self.card,
+            self.pin_label,
+            self.pin,
+            self.error,
+        )
+        for widget in shown:
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(self.restore_button)
@@ -109,6 +136,7 @@ class DamagedScreen(Retranslatable, QDialog):
             )
         )
         self.restore_button.setText(self.tr("Restore from backup"))
+        self.pin_label.setText(self.tr("A station lead's PIN, to restore"))
 
     def _sync_text(self) -> str:
         if self.damage.last_sync is None:
@@ -121,6 +149,13 @@ class DamagedScreen(Retranslatable, QDialog):
         return text.replace("%1", when)
 
     def restore(self) -> None:
+        if self.leads:
+            try:
+                lead.lead_among(self.leads, None, self.pin.text())
+            except StationError as exc:
+                self.error.setText(exc.message(i18n.current()))
+                self.pin.clear()
+                return
         self.restore_button.setEnabled(False)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

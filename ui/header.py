@@ -1,20 +1,22 @@
 """The strip at the top: station name, date and time, volunteers on duty, records awaiting sync,
-and when the last sync succeeded."""
+when the last sync succeeded, and who is signed in with the button that locks the kiosk."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from station import clock
+from station.access import Actor
 from station.services import shifts, stats
 from station.services import station as station_service
 from station.sync import state
 from ui.i18n import Retranslatable
+from ui.widgets import MIN_TARGET, big_button
 from ui.worker import Worker
 
 
@@ -41,11 +43,14 @@ def local_time(iso_utc: str, layout: str = "%Y-%m-%d %H:%M") -> str:
 
 
 class Header(Retranslatable, QFrame):
+    lock_asked = Signal()
+
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("header")
         self.worker = worker
         self.figures: HeaderFigures | None = None
+        self.person: Actor | None = None
         self.station = QLabel(self)
         self.station.setObjectName("stationName")
         self.clock = QLabel(self)
@@ -53,16 +58,34 @@ class Header(Retranslatable, QFrame):
         self.unsynced = QLabel(self)
         self.last_sync = QLabel(self)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(20, 10, 20, 10)
+        layout.setContentsMargins(20, 6, 20, 6)
         layout.addWidget(self.station)
         layout.addStretch(1)
         for label in (self.on_duty, self.unsynced, self.last_sync, self.clock):
             layout.addSpacing(24)
             layout.addWidget(label)
+        self.signed_in = QLabel(self)
+        self.signed_in.setObjectName("signedIn")
+        self.lock_button = big_button(parent=self)
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setMinimumHeight(MIN_TARGET)  # the strip stays slim
+        self.lock_button.clicked.connect(self.lock_asked)
+        layout.addSpacing(16)
+        layout.addWidget(self.signed_in)
+        layout.addSpacing(8)
+        layout.addWidget(self.lock_button)
+        self.show_person(None)
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start(15_000)
         worker.changed.connect(self.refresh)
+        self.retranslate()
+
+    def show_person(self, actor: Actor | None) -> None:
+        """Who is signed in, with the lock button; nothing while locked or for the program."""
+        self.person = actor if actor is not None and actor.volunteer_id else None
+        self.signed_in.setVisible(self.person is not None)
+        self.lock_button.setVisible(self.person is not None)
         self.retranslate()
 
     def refresh(self) -> None:
@@ -78,6 +101,13 @@ class Header(Retranslatable, QFrame):
 
     def retranslate(self) -> None:
         self._tick()
+        self.lock_button.setText(self.tr("Lock / Sign out"))
+        if self.person is not None:
+            self.signed_in.setText(
+                self.tr("{name} (lead)").format(name=self.person.name)
+                if self.person.is_lead
+                else self.person.name
+            )
         if self.figures is None:
             return
         self.station.setText(self.figures.station_name)

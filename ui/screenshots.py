@@ -1,4 +1,5 @@
-"""`redpost screenshots`: every screen with the data it holds, one PNG each, to look at."""
+"""`redpost screenshots`: every screen with the data it holds, one PNG each, to look at: the
+sign-in screen first, then every desk as the person the command signed in (a lead)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from station.access import Actor
 from station.store import open_store
 from ui import i18n
 from ui.app import application, make_desks, needs_setup
@@ -17,7 +19,7 @@ from ui.wizard import SetupWizard
 from ui.worker import Worker
 
 SIZE = (1280, 800)
-DESK_NAMES = ("inquiries", "volunteers", "lostfound", "today", "sync")
+DESK_NAMES = ("inquiries", "volunteers", "lostfound", "today", "sync", "lead")
 
 
 def _settle(app: QApplication, worker: Worker, seconds: float = 15.0) -> None:
@@ -37,13 +39,14 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def take(data_dir: Path, out: Path, lang: str) -> list[Path]:
-    """Save one PNG per screen into `out`; returns the files written."""
+def take(data_dir: Path, out: Path, lang: str, actor: Actor) -> list[Path]:
+    """Save one PNG per screen into `out`, the desks as `actor` sees them; returns the files
+    written."""
     app = application()
     i18n.switch(lang)
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
-    with open_store(data_dir) as store, tempfile.TemporaryDirectory() as scratch:
+    with open_store(data_dir, actor=None) as store, tempfile.TemporaryDirectory() as scratch:
         worker = Worker(store)
         try:
             wizard = SetupWizard(worker)
@@ -59,6 +62,9 @@ def take(data_dir: Path, out: Path, lang: str) -> list[Path]:
             window = MainWindow(worker, make_desks(worker), settings)
             window.resize(*SIZE)
             window.show()
+            _settle(app, worker)
+            saved.append(_save(window, out / "00-sign-in.png"))
+            window.admit(actor)
             for index, desk in enumerate(window.desks):
                 window.show_desk(index, ask=False)
                 _settle(app, worker)

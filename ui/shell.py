@@ -1,11 +1,16 @@
-"""The main window: header, big navigation between the desks, language switch, error care."""
+"""The main window: header, big navigation between the desks, language switch, error care,
+and the lock: the sign-in screen over the desks, with each person's drafts kept across it."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -15,12 +20,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from station.access import Actor, credentials, drafts
 from station.errors import StationError
+from station.store import Store
 from ui import i18n
 from ui.desks.base import Desk
 from ui.header import Header
+from ui.idle import IdleWatch
+from ui.signin import SignInScreen
 from ui.worker import Worker
+
+# The draft that says which desk was open, beside the desks' own.
+WINDOW_DRAFT = "window"
+
+
+def draft_key(desk: Desk) -> str:
+    return type(desk).__name__
+
+
+def _keep(session: Session, kept: dict[str, dict[str, Any]]) -> None:
+    for desk, fields in kept.items():
+        drafts.save(session, desk, fields)
+
+
+def _nobody(store: Store) -> None:
+    store.actor = None
 
 
 class MainWindow(i18n.Retranslatable, QMainWindow):
@@ -29,32 +55,18 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.worker = worker
         self.settings = settings
         self.desks = desks
+        self.actor: Actor | None = None
         self.header = Header(worker, self)
+        self.header.lock_asked.connect(self.lock)
+        self.sign_in = SignInScreen(worker, self)
+        self.sign_in.signed_in.connect(self.welcome)
+        self.sign_in.language_asked.connect(self.toggle_language)
+        self.idle = IdleWatch(worker, self)
+        self.idle.expired.connect(self.lock)
         self.stack = QStackedWidget(self)
-        self.nav_group = QButtonGroup(self)
-        self.nav_buttons: list[QPushButton] = []
-
-        nav = QFrame(self)
-        nav.setObjectName("nav")
-        nav.setFixedWidth(230)
-        nav_layout = QVBoxLayout(nav)
-        nav_layout.setContentsMargins(0, 12, 0, 12)
-        nav_layout.setSpacing(2)
-        for index, desk in enumerate(desks):
-            button = QPushButton(nav)
-            button.setCheckable(True)
-            button.setProperty("nav", True)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self.nav_group.addButton(button, index)
-            self.nav_buttons.append(button)
-            nav_layout.addWidget(button)
+        for desk in desks:
             self.stack.addWidget(desk)
-        nav_layout.addStretch(1)
-        self.language_button = QPushButton(nav)
-        self.language_button.setProperty("nav", True)
-        self.language_button.clicked.connect(self.toggle_language)
-        nav_layout.addWidget(self.language_button)
-        self.nav_group.idClicked.connect(self.show_desk)
+        nav = self._navigation()
 
         body = QWidget(self)
         body_layout = QHBoxLayout(body)
@@ -66,8 +78,11 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.screens = QStackedWidget(self)
+        self.screens.addWidget(body)
+        self.screens.addWidget(self.sign_in)
         layout.addWidget(self.header)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.screens, 1)
         self.setCentralWidget(central)
 
         worker.unexpected.connect(self.apologise)
@@ -75,7 +90,38 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.retranslate()
         self.header.refresh()
         last = settings.value("ui/desk", 0, type=int)
-        self.show_desk(last if isinstance(last, int) and 0 <= last < len(desks) else 0, ask=False)
+        self.stack.setCurrentIndex(last if isinstance(last, int) and 0 <= last < len(desks) else 0)
+        # A store opened for someone already (tests, the smoke test, screenshots) skips the lock.
+        if worker.store.actor is None:
+            self._show_lock()
+        else:
+            self.admit(worker.store.actor)
+
+    def _navigation(self) -> QFrame:
+        """The column of big buttons, one per desk, and the language switch at its foot."""
+        nav = QFrame(self)
+        nav.setObjectName("nav")
+        nav.setFixedWidth(230)
+        nav_layout = QVBoxLayout(nav)
+        nav_layout.setContentsMargins(0, 12, 0, 12)
+        nav_layout.setSpacing(2)
+        self.nav_group = QButtonGroup(self)
+        self.nav_buttons: list[QPushButton] = []
+        for index in range(len(self.desks)):
+            button = QPushButton(nav)
+            button.setCheckable(True)
+            button.setProperty("nav", True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.nav_group.addButton(button, index)
+            self.nav_buttons.append(button)
+            nav_layout.addWidget(button)
+        nav_layout.addStretch(1)
+        self.language_button = QPushButton(nav)
+        self.language_button.setProperty("nav", True)
+        self.language_button.clicked.connect(self.toggle_language)
+        nav_layout.addWidget(self.language_button)
+        self.nav_group.idClicked.connect(self.show_desk)
+        return nav
 
     def current_desk(self) -> Desk:
         return self.desks[self.stack.currentIndex()]
@@ -89,6 +135,65 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.nav_buttons[index].setChecked(True)
         self.settings.setValue("ui/desk", index)
         self.desks[index].activate()
+
+    def may_use(self, desk: Desk) -> bool:
+        return self.actor is not None and (self.actor.is_lead or not desk.lead_only())
+
+    # Signing in and locking -------------------------------------------------------------------
+    def admit(self, actor: Actor) -> None:
+        """Let `actor` in: named in the header, with the desks their role may use."""
+        self.actor = actor
+        self.worker.store.actor = actor
+        self.header.show_person(actor)
+        for button, desk in zip(self.nav_buttons, self.desks, strict=True):
+            button.setVisible(self.may_use(desk))
+        self.screens.setCurrentIndex(0)
+        index = self.stack.currentIndex()
+        if not self.may_use(self.desks[index]):
+            index = next(i for i, desk in enumerate(self.desks) if self.may_use(desk))
+        self.show_desk(index, ask=False)
+        if actor.volunteer_id is not None:
+            self.worker.read(credentials.idle_minutes, on_done=self.idle.start)
+
+    def welcome(self, actor: Actor) -> None:
+        """After a sign-in on the lock screen: in, and back to what this person left typed."""
+        self.admit(actor)
+        self.worker.write(drafts.take, on_done=self._restore)
+
+    def _restore(self, kept: dict[str, dict[str, Any]]) -> None:
+        for desk in self.desks:
+            if draft_key(desk) in kept and self.may_use(desk):
+                desk.restore_draft(kept[draft_key(desk)])
+        opened = kept.get(WINDOW_DRAFT, {}).get("desk")
+        for index, desk in enumerate(self.desks):
+            if draft_key(desk) == opened and self.may_use(desk):
+                self.show_desk(index, ask=False)
+
+    def lock(self) -> None:
+        """Back to the sign-in screen (idle, or 锁屏). What the desks hold typed is kept as the
+        person's drafts, and they are cleared for whoever signs in next."""
+        actor = self.actor
+        if actor is None or actor.volunteer_id is None:
+            return  # nobody in, or the program itself, which no one can sign in as again
+        self.idle.stop()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()  # a detail or question left open must not sit over the lock
+        kept = {draft_key(d): fields for d in self.desks if (fields := d.draft()) is not None}
+        kept[WINDOW_DRAFT] = {"desk": draft_key(self.current_desk())}
+        for desk in self.desks:
+            desk.discard_changes()
+        self.worker.write(lambda s: _keep(s, kept))
+        # Queued behind the drafts on the one worker thread, so they are saved as the person.
+        store = self.worker.store
+        self.worker.call(lambda: _nobody(store))
+        self.actor = None
+        self.header.show_person(None)
+        self._show_lock()
+
+    def _show_lock(self) -> None:
+        self.screens.setCurrentWidget(self.sign_in)
+        self.sign_in.reload()
 
     def _may_leave(self, desk: Desk) -> bool:
         if not desk.has_unsaved_changes():

@@ -220,6 +220,10 @@
         <translation>从备份恢复</translation>
     </message>
     <message>
+        <source>A station lead&apos;s PIN, to restore</source>
+        <translation>恢复需要站长 PIN</translation>
+    </message>
+    <message>
         <source>Central holds nothing from this kiosk yet: it has never synced.</source>
         <translation>本机从未同步，中心还没有本机的记录。</translation>
     </message>
@@ -418,6 +422,14 @@
 </context>
 <context>
     <name>Header</name>
+    <message>
+        <source>Lock / Sign out</source>
+        <translation>锁屏 / 退出</translation>
+    </message>
+    <message>
+        <source>{name} (lead)</source>
+        <translation>{name}（站长）</translation>
+    </message>
     <message numerus="yes">
         <source>On duty: %n</source>
         <translation>
@@ -662,6 +674,29 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDesk</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>People and PINs</source>
+        <translation>人员与 PIN</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>站长管理</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1016,89 @@
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Lead</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>No PIN</source>
+        <translation>未设 PIN</translation>
+    </message>
+    <message>
+        <source> (locked until {time})</source>
+        <translation>（锁定至 {time}）</translation>
+    </message>
+    <message>
+        <source>Take away {name}&apos;s PIN? They can no longer sign in at this kiosk until a lead sets a new one.</source>
+        <translation>取消{name}的 PIN？取消后，在站长重新设置之前，此人不能在本机登录。</translation>
+    </message>
+    <message>
+        <source>Take the PIN away</source>
+        <translation>取消 PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>不取消</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <source>New PIN (4 to 6 digits)</source>
+        <translation>新 PIN（4 到 6 位数字）</translation>
+    </message>
+    <message>
+        <source>The new PIN again</source>
+        <translation>再输入一次新 PIN</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>设置 PIN</translation>
+    </message>
+    <message>
+        <source>Take the PIN away…</source>
+        <translation>取消 PIN…</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list</source>
+        <translation>请在左侧名单中选择人员</translation>
+    </message>
+    <message>
+        <source>Make lead</source>
+        <translation>设为站长</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>角色：{role}</translation>
+    </message>
+    <message>
+        <source>Make volunteer</source>
+        <translation>改为志愿者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>胸卡</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
     <name>PhotoPicker</name>
     <message>
         <source>Choose a photo of the item</source>
@@ -1061,6 +1179,107 @@
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <source>No personal details are past their keeping time.</source>
+        <translation>没有超过保留期限的个人信息。</translation>
+    </message>
+    <message>
+        <source>Erase them now? This cannot be undone.</source>
+        <translation>现在清除吗？清除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Erase now</source>
+        <translation>立即清除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>不清除</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the personal details in %n of this station&apos;s records about {phone}? The records stay, without the name and number. This cannot be undone.</source>
+        <translation>
+            <numerusform>将清除本站 %n 条记录中与 {phone} 相关的个人信息（记录本身保留），且无法恢复。确定清除吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>How long personal details are kept</source>
+        <translation>个人信息保留期限</translation>
+    </message>
+    <message>
+        <source>Contact details: days kept after an inquiry, report or item is closed</source>
+        <translation>联系方式：咨询、失物登记或拾获物品办结后保留的天数</translation>
+    </message>
+    <message>
+        <source>Claimant details: days kept after a return</source>
+        <translation>认领人信息：归还后保留的天数</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Erase what is due now…</source>
+        <translation>立即清除到期信息…</translation>
+    </message>
+    <message>
+        <source>Everything stored about a phone number</source>
+        <translation>按电话号码查找个人信息</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Type or paste the number</source>
+        <translation>输入或粘贴号码</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>清除…</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Stored details</source>
+        <translation>存储的信息</translation>
+    </message>
+</context>
+<context>
     <name>RecordCard</name>
     <message>
         <source>No photo</source>
@@ -1104,7 +1323,132 @@
     </message>
 </context>
 <context>
+    <name>RecordsBehind</name>
+    <message>
+        <source>Ticket</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Logged at</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>点位</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>胸卡编号</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Item number</source>
+        <translation>物品编号</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>拾获时间</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Where found</source>
+        <translation>拾获地点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>登记编号</translation>
+    </message>
+    <message>
+        <source>Lost at</source>
+        <translation>遗失时间</translation>
+    </message>
+    <message>
+        <source>Where lost</source>
+        <translation>遗失地点</translation>
+    </message>
+    <message>
+        <source>Returned at</source>
+        <translation>归还时间</translation>
+    </message>
+    <message>
+        <source>Claimant</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>经手人</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Hours per post</source>
+        <translation>各点位时长（小时）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>共 %n 条记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReturnPanel</name>
+    <message>
+        <source>{name}: leave empty if the owner collects it</source>
+        <translation>{name}：失主本人领取可不填</translation>
+    </message>
     <message>
         <source>Please ask the owner to sign in the box.</source>
         <translation>请失主在框内签名。</translation>
@@ -1189,6 +1533,33 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Saved. The kiosk locks after {idle} minutes without a touch; five wrong PINs lock a person out for {lockout} minutes.</source>
+        <translation>已保存。无人操作 {idle} 分钟后锁屏；连续输错 5 次 PIN 锁定 {lockout} 分钟。</translation>
+    </message>
+    <message>
+        <source>Lock the screen after (minutes without a touch)</source>
+        <translation>无人操作多久后锁屏（分钟）</translation>
+    </message>
+    <message>
+        <source>Lock out after five wrong PINs for (minutes)</source>
+        <translation>连续输错 5 次 PIN 后锁定（分钟）</translation>
+    </message>
+    <message>
+        <source>With no touch for this long, the kiosk shows the sign-in screen; what was typed is kept as a draft for the same person. Takes effect at the next sign-in.</source>
+        <translation>超过这个时间无人操作，屏幕回到登录页；已填写的内容保存为草稿，同一人再次登录后恢复。下次登录时生效。</translation>
+    </message>
+    <message>
+        <source>After five wrong PINs in a row, that person must wait this long.</source>
+        <translation>连续输错 5 次 PIN 后，此人需等待这么长时间才能再试。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up this station</source>
@@ -1199,8 +1570,8 @@
         <translation>欢迎使用红驿站</translation>
     </message>
     <message>
-        <source>This kiosk is not set up yet. Enter the station&apos;s code and name once; posts can be added later.</source>
-        <translation>本机尚未设置。请填写一次站点编号和名称；点位以后也可以添加。</translation>
+        <source>This kiosk is not set up yet. Enter the station&apos;s code and name once; posts can be added later. The station lead signs in with the PIN chosen here.</source>
+        <translation>本机尚未设置。请填写一次站点编号和名称；点位以后可以再添加。站长今后用这里设定的 PIN 登录。</translation>
     </message>
     <message>
         <source>Station code (for example YF01)</source>
@@ -1213,6 +1584,18 @@
     <message>
         <source>Posts, one per line</source>
         <translation>点位（每行一个）</translation>
+    </message>
+    <message>
+        <source>Station lead&apos;s name</source>
+        <translation>站长姓名</translation>
+    </message>
+    <message>
+        <source>Lead&apos;s PIN (4 to 6 digits)</source>
+        <translation>站长 PIN（4 到 6 位数字）</translation>
+    </message>
+    <message>
+        <source>The PIN again</source>
+        <translation>再输入一次 PIN</translation>
     </message>
     <message>
         <source>Save and start</source>
@@ -1236,6 +1619,57 @@
     <message>
         <source>Check out</source>
         <translation>签退</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>2. Type your PIN, then tap Sign in</source>
+        <translation>2. 输入 PIN，再点“登录”</translation>
+    </message>
+    <message>
+        <source>2. {name}, type your PIN, then tap Sign in</source>
+        <translation>2. {name}，请输入 PIN，再点“登录”</translation>
+    </message>
+    <message>
+        <source>Red Post Station: please sign in</source>
+        <translation>红驿站 · 请登录</translation>
+    </message>
+    <message>
+        <source>1. Tap your name</source>
+        <translation>1. 点您的名字</translation>
+    </message>
+    <message>
+        <source>Or scan your badge (or type the badge code)</source>
+        <translation>或扫胸卡（也可输入胸卡号）</translation>
+    </message>
+    <message>
+        <source>Station lead</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>退格</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in at this kiosk yet. The county&apos;s IT person sets the first station lead at this computer, in a terminal:</source>
+        <translation>这台电脑上还没有可以登录的人员。请县里的信息员在这台电脑的终端里为首位站长设置 PIN：</translation>
+    </message>
+    <message>
+        <source>BADGE is the lead&apos;s badge code on the roster; the command asks for the new PIN twice. Then tap Check again, and the lead can sign in here.</source>
+        <translation>BADGE 换成站长在名册上的胸卡号；命令会要求输入两次新 PIN。完成后点“再查一次”，站长就可以在这里登录。</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>再查一次</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1759,10 @@
     <message>
         <source>The last sync, {time}:</source>
         <translation>上次同步（{time}）的结果：</translation>
+    </message>
+    <message>
+        <source>Make today&apos;s daily report</source>
+        <translation>生成今日日报</translation>
     </message>
     <message>
         <source>Sync finished in {seconds} s. Some records need a look: see the list below.</source>
@@ -1467,52 +1905,160 @@ redpost connect --central 地址</translation>
         <translation>今日概况</translation>
     </message>
     <message>
+        <source>{what} — {when}</source>
+        <translation>{what} — {when}</translation>
+    </message>
+    <message>
+        <source>Inquiries on {day}</source>
+        <translation>{day} 的咨询求助</translation>
+    </message>
+    <message>
+        <source>Shifts at {post}</source>
+        <translation>{post} 的班次</translation>
+    </message>
+    <message>
+        <source>Shifts of {name}</source>
+        <translation>{name} 的班次</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd dddd</source>
+        <translation>yyyy年M月d日 dddd</translation>
+    </message>
+    <message>
+        <source>Day overview</source>
+        <translation>今日概况</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Monthly report PDF</source>
+        <translation>月报 PDF</translation>
+    </message>
+    <message>
+        <source>Daily report PDF</source>
+        <translation>日报 PDF</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>后一天</translation>
+    </message>
+    <message>
         <source>Visitor inquiries</source>
         <translation>游客咨询</translation>
     </message>
     <message>
-        <source>Volunteers</source>
+        <source>Inquiries each day</source>
+        <translation>每日咨询求助（件）</translation>
+    </message>
+    <message>
+        <source>Volunteers who served</source>
+        <translation>志愿者服务</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
         <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>胸卡编号</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Hours per post</source>
+        <translation>各点位时长（小时）</translation>
+    </message>
+    <message>
+        <source>inquiries</source>
+        <translation>咨询求助（件）</translation>
+    </message>
+    <message>
+        <source>resolved on the spot</source>
+        <translation>当场解决</translation>
+    </message>
+    <message>
+        <source>median time to resolve</source>
+        <translation>办结用时中位数</translation>
+    </message>
+    <message>
+        <source>escalations still open</source>
+        <translation>未结上报事项</translation>
+    </message>
+    <message>
+        <source>volunteers served</source>
+        <translation>服务志愿者（人）</translation>
+    </message>
+    <message>
+        <source>shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>hours served</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>resolved on the spot ({share})</source>
+        <translation>当场解决（{share}）</translation>
     </message>
     <message>
         <source>Lost and found</source>
         <translation>失物招领</translation>
     </message>
     <message>
-        <source>inquiries today</source>
-        <translation>今日咨询</translation>
-    </message>
-    <message>
-        <source>on duty now</source>
-        <translation>当前在岗</translation>
-    </message>
-    <message>
-        <source>volunteers served today</source>
-        <translation>今日服务志愿者</translation>
-    </message>
-    <message>
-        <source>hours served today</source>
-        <translation>今日服务时长（小时）</translation>
-    </message>
-    <message>
         <source>items handed in</source>
-        <translation>今日拾获登记</translation>
+        <translation>拾获登记</translation>
+    </message>
+    <message>
+        <source>of these, returned to owners</source>
+        <translation>其中已归还失主</translation>
+    </message>
+    <message>
+        <source>return rate</source>
+        <translation>归还率</translation>
+    </message>
+    <message>
+        <source>returns made</source>
+        <translation>本期归还</translation>
     </message>
     <message>
         <source>losses reported</source>
-        <translation>今日失物登记</translation>
-    </message>
-    <message>
-        <source>items returned to owners</source>
-        <translation>今日归还失主</translation>
+        <translation>失物登记</translation>
     </message>
     <message>
         <source>items due for the police</source>
         <translation>待移交公安</translation>
-    </message>
-    <message>
-        <source>Today, {day}</source>
-        <translation>今日概况 {day}</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +2086,143 @@ redpost connect --central 地址</translation>
     <message>
         <source>No inquiries yet for this day.</source>
         <translation>这一天还没有咨询。</translation>
+    </message>
+</context>
+<context>
+    <name>TrailActions</name>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Personal data erased</source>
+        <translation>清除个人信息</translation>
+    </message>
+    <message>
+        <source>Retention run</source>
+        <translation>到期清除</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN 错误</translation>
+    </message>
+    <message>
+        <source>Locked out</source>
+        <translation>PIN 锁定</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>设置 PIN</translation>
+    </message>
+    <message>
+        <source>Own PIN changed</source>
+        <translation>修改本人 PIN</translation>
+    </message>
+    <message>
+        <source>PIN taken away</source>
+        <translation>取消 PIN</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>TrailModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>TrailPage</name>
+    <message>
+        <source>All days</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Check the trail</source>
+        <translation>校验记录</translation>
     </message>
 </context>
 <context>

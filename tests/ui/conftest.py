@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -18,7 +18,8 @@ from station import clock
 from station.demo import fill
 from station.store import Store, open_store
 from ui import i18n
-from ui.app import application
+from ui.app import application, make_desks
+from ui.shell import MainWindow
 from ui.worker import Worker
 
 # Demo data is made as if it were this moment, so figures in tests do not depend on the clock.
@@ -61,6 +62,47 @@ def demo_worker(demo_template: Path, tmp_path: Path, qtbot: QtBot) -> Iterator[W
     qtbot.waitUntil(made.is_idle, timeout=10_000)
     made.shutdown()
     store.close()
+
+
+@pytest.fixture
+def locked_window(demo_template: Path, tmp_path: Path, qtbot: QtBot) -> Iterator[MainWindow]:
+    """The kiosk as it starts: all desks, three demo days, nobody signed in."""
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    store = open_store(folder, actor=None)
+    made = Worker(store)
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(made, make_desks(made), settings)
+    window.resize(1280, 800)
+    window.show()
+    wait_idle(qtbot, made)
+    yield window
+    window.idle.stop()
+    wait_idle(qtbot, made)
+    for desk in window.desks:  # so closing the window does not ask about restored drafts
+        desk.discard_changes()
+    window.close()
+    window.deleteLater()
+    made.shutdown()
+    store.close()
+
+
+# Demo data: the lead's badge and PIN, and the volunteers' (YF01-0002 to YF01-0006).
+LEAD = ("YF01-0001", "2468")
+VOLUNTEER = ("YF01-0002", "1357")
+OTHER_VOLUNTEER = ("YF01-0003", "1357")
+
+
+def sign_in(qtbot: QtBot, window: MainWindow, badge: str, pin: str) -> None:
+    """Tap the person's name (found by their badge), the PIN's digits on the keypad, 登录."""
+    screen = window.sign_in
+    qtbot.waitUntil(lambda: any(s.badge_code == badge for s in screen.signers))
+    index = next(i for i, s in enumerate(screen.signers) if s.badge_code == badge)
+    QTest.mouseClick(screen.names.button(index), Qt.MouseButton.LeftButton)
+    for digit in pin:
+        QTest.mouseClick(screen.keys[digit], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window.worker)
 
 
 def wait_idle(qtbot: QtBot, worker: Worker) -> None:

@@ -58,8 +58,14 @@ def test_the_screen_says_what_happened_and_restore_brings_the_backup_back(
     assert "2026-11-29 18:15" in screen.sync_line.text()
     assert screen.restore_button.text() == "从备份恢复"
     assert screen.restore_button.isEnabled()
+    assert screen.pin.isVisible(), "the demo station has a lead: restoring needs their PIN"
     screen.grab().save(str(damaged.parent / "damaged.png"))
 
+    QTest.keyClicks(screen.pin, "1357")  # a volunteer's PIN
+    QTest.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    assert "PIN" in screen.error.text()
+    assert backup.diagnose(damaged) is not None, "restored without a lead's PIN"
+    QTest.keyClicks(screen.pin, "2468")
     QTest.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
     assert screen.result() == screen.DialogCode.Accepted
     assert backup.diagnose(damaged) is None
@@ -86,6 +92,7 @@ def test_start_up_shows_the_screen_and_goes_on_after_restore(damaged: Path, qtbo
     def press_restore() -> None:
         screen = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DamagedScreen))
         shown.append(screen)
+        screen.pin.setText("2468")
         screen.restore_button.click()
 
     QTimer.singleShot(0, press_restore)

@@ -15,9 +15,12 @@ REDPOST = str(Path(sys.executable).with_name("redpost"))
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-def redpost(data_dir: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def redpost(
+    data_dir: Path, *args: str, timeout: float = 120, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [REDPOST, "--data-dir", str(data_dir), *args],
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -51,10 +54,13 @@ def test_the_smoke_test_visits_every_desk_and_exits_cleanly(demo_dir: Path) -> N
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_screenshots_save_every_screen(demo_dir: Path, tmp_path: Path, lang: str) -> None:
     out = tmp_path / lang
-    result = redpost(demo_dir, "--lang", lang, "screenshots", "--out", str(out))
+    # The desks as the demo's lead sees them, signed in with the lead's PIN.
+    result = redpost(
+        demo_dir, "--lang", lang, "screenshots", "--out", str(out), "--pin-stdin", stdin="2468\n"
+    )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.glob("*.png"))
-    assert names[0] == "00-setup-wizard.png"
+    assert names[:2] == ["00-setup-wizard.png", "00-sign-in.png"]
     for desk in ("01-inquiries", "02-volunteers", "03-lostfound", "04-today"):
         assert any(n.startswith(desk) for n in names), names
     for name in names[1:]:

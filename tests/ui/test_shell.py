@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from station.access import credentials
 from station.services import station as station_service
 from station.store import Store
 from tests.ui.conftest import type_in, wait_idle
@@ -107,11 +108,36 @@ def test_the_wizard_sets_up_a_new_station(store: Store, qtbot: QtBot) -> None:
     type_in(wizard.code.editor, "yf09")
     type_in(wizard.name.editor, "永叔公园红驿站")
     type_in(wizard.posts.editor, "永叔公园南门\n六一桥")
+    type_in(wizard.lead.editor, "王站长")
+    type_in(wizard.pin.editor, "4321")
+    type_in(wizard.pin_again.editor, "4321")
     with qtbot.waitSignal(wizard.accepted):
         wizard.save.click()
-    with store.reading() as session:
+    store.actor = None  # as the kiosk is after the wizard: locked, until the lead signs in
+    with store.transaction() as session:
         assert station_service.current(session).code == "YF09"
         assert [p.name for p in station_service.posts(session)] == ["永叔公园南门", "六一桥"]
+        lead = credentials.sign_in(session, "王站长", "4321").actor
+    assert lead is not None
+    assert lead.is_lead
+    worker.shutdown()
+
+
+def test_the_wizard_wants_the_same_lead_pin_twice(store: Store, qtbot: QtBot) -> None:
+    worker = Worker(store)
+    wizard = SetupWizard(worker)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    type_in(wizard.code.editor, "yf09")
+    type_in(wizard.name.editor, "永叔公园红驿站")
+    type_in(wizard.lead.editor, "王站长")
+    type_in(wizard.pin.editor, "4321")
+    type_in(wizard.pin_again.editor, "4322")
+    wizard.save.click()
+    qtbot.waitUntil(wizard.pin_again.error.isVisible)
+    assert "不一样" in wizard.pin_again.error.text()
+    with store.reading() as session:
+        assert not station_service.is_initialised(session)
     worker.shutdown()
 
 

@@ -31,7 +31,7 @@ from ui.worker import Worker
 
 @pytest.fixture(autouse=True)
 def _no_os_keyring(no_os_keyring: None) -> None:
-    """No OS keyring on a test machine: passwords go to the data folder's 0600 file."""
+    """No OS keyring on a test machine: passwords are sealed in the data folder."""
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
-"""What every desk offers the shell: a title, a refresh when shown, and unsaved-changes care."""
+"""What every desk offers the shell: a title, a refresh when shown, unsaved-changes care, the
+draft it leaves at the idle lock, and whether only a station lead may use it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -26,7 +28,19 @@ class Desk(Retranslatable, QWidget):
         return False
 
     def discard_changes(self) -> None:
-        """Forget what was typed and not saved (after the person agreed)."""
+        """Forget what was typed and not saved (after the person agreed, or at a lock)."""
+
+    def lead_only(self) -> bool:
+        """Whether only a station lead sees this desk (the services refuse others anyway)."""
+        return False
+
+    def draft(self) -> dict[str, Any] | None:
+        """What was typed and not saved, as JSON values to keep while the kiosk is locked;
+        None when there is nothing to keep."""
+        return None
+
+    def restore_draft(self, fields: dict[str, Any]) -> None:
+        """Put back what `draft` gave, when the same person signs in again."""
 
     def screenshot_views(self) -> list[tuple[str, Callable[[], None]]]:
         """Named states worth a screenshot each (sub-pages); "" is the desk as it opens."""

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from station import privacy
 from station.models import Inquiry
 from station.services import inquiries, roster, shifts
 from station.vocab import ESCALATION_LEVELS
@@ -33,10 +34,12 @@ class Note:
 
 @dataclass(frozen=True)
 class InquiryView:
-    """An inquiry with its notes and who wrote them, read in one go on the worker."""
+    """An inquiry with its notes and who wrote them, read in one go on the worker, and the
+    visitor's contact as the reader may see it (masked unless a lead reads)."""
 
     inquiry: Inquiry
     notes: list[Note]
+    visitor: str
 
     @property
     def is_open(self) -> bool:
@@ -50,7 +53,9 @@ def load_view(session: Session, ref: str) -> InquiryView:
     if any(f.written_by for f in notes):
         names = {v.id: v.name for v in roster.find(session, include_inactive=True)}
     return InquiryView(
-        inquiry, [Note(f.created_at, f.note, names.get(f.written_by or "")) for f in notes]
+        inquiry,
+        [Note(f.created_at, f.note, names.get(f.written_by or "")) for f in notes],
+        privacy.shown_in(session).contact(inquiry.visitor_name, inquiry.visitor_phone, " · "),
     )
 
 

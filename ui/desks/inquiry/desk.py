@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from station.models import Inquiry
@@ -50,6 +52,12 @@ class InquiryDesk(Desk):
 
     def discard_changes(self) -> None:
         self.form.clear()
+
+    def draft(self) -> dict[str, Any] | None:
+        return self.form.draft() if self.form.has_input() else None
+
+    def restore_draft(self, fields: dict[str, Any]) -> None:
+        self.form.restore(fields)
 
     def open_inquiry(self, ref: str) -> None:
         """Show one inquiry (by id or ticket number) with what can be done next."""

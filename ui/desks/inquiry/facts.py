@@ -84,7 +84,6 @@ class InquiryFacts(Retranslatable, QWidget):
 
     def _values(self) -> dict[str, str]:
         inquiry = self.view.inquiry
-        visitor = " · ".join(p for p in (inquiry.visitor_name, inquiry.visitor_phone) if p)
         handler = inquiry.handler.name if inquiry.handler else ""
         if inquiry.post is not None:
             handler = f"{handler} · {inquiry.post.name}" if handler else inquiry.post.name
@@ -101,7 +100,7 @@ class InquiryFacts(Retranslatable, QWidget):
             "category": label(INQUIRY_CATEGORIES, inquiry.category, i18n.current()),
             "question": inquiry.question,
             "answer": inquiry.answer or "",
-            "visitor": visitor,
+            "visitor": self.view.visitor,
             "handler": handler,
             "referral": referral,
             "escalation": meeting(inquiry.escalation_level) if inquiry.escalation_level else "",

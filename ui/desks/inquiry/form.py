@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -319,6 +320,31 @@ class InquiryForm(Retranslatable, QWidget):
             self.phone_edit.text(),
         )
         return self.category_row.value() is not None or any(t.strip() for t in texts)
+
+    def draft(self) -> dict[str, Any]:
+        """What is typed, to keep while the kiosk is locked (see `restore`)."""
+        return {
+            "category": self.category_row.value(),
+            "question": self.question_edit.text(),
+            "answer": self.answer_edit.toPlainText(),
+            "visitor_name": self.name_edit.text(),
+            "visitor_phone": self.phone_edit.text(),
+            "handled_by": self.handler_id(),
+        }
+
+    def restore(self, fields: dict[str, Any]) -> None:
+        self.clear()
+        code = fields.get("category")
+        if code in INQUIRY_CATEGORIES:
+            self.category_row.set_value(code)
+            self._category_chosen(code)
+        self.question_edit.setText(str(fields.get("question") or ""))
+        self.answer_edit.setPlainText(str(fields.get("answer") or ""))
+        self.name_edit.setText(str(fields.get("visitor_name") or ""))
+        self.phone_edit.setText(str(fields.get("visitor_phone") or ""))
+        handler = fields.get("handled_by")
+        if handler in [d.volunteer_id for d in self.duty]:
+            self.handler_row.set_value(handler)
 
     def clear(self) -> None:
         """Empty the form for the next visitor; who handles them stays chosen."""

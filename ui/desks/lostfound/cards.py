@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from station import privacy
 from station.models import FoundItem, LostReport
-from station.privacy import mask_phone
 from station.services import lostfound
 from station.vocab import FOUND_ITEM_STATUSES, ITEM_CATEGORIES, LOST_REPORT_STATUSES, label
 from ui import i18n
@@ -106,8 +106,9 @@ class RecordCard(Retranslatable, QFrame):
             where = self.tr("Lost at {place}, {time}").format(
                 place=record.lost_place, time=local_minute(record.lost_at)
             )
+            shown = privacy.shown_to(self.worker.store.actor)
             extra = self.tr("Contact: {name} {phone}").format(
-                name=record.contact_name, phone=self._phone(record)
+                name=shown.name(record.contact_name), phone=self._phone(record, shown)
             )
             status = label(LOST_REPORT_STATUSES, record.status, lang)
         colour = self.tr("Colour: {colour}").format(colour=record.colour or "—")
@@ -121,8 +122,9 @@ class RecordCard(Retranslatable, QFrame):
             lines.append(self.tr("Registered at station {code}").format(code=record.station_code))
         self.body.setText("\n".join(lines))
 
-    def _phone(self, record: LostReport) -> str:
-        # Another station's visitor is called by that station; here the number stays masked.
+    def _phone(self, record: LostReport, shown: privacy.Shown) -> str:
+        # Another station's visitor is called by that station; here the number stays masked,
+        # even for a lead.
         if self.own_station is not None and record.station_code != self.own_station:
-            return mask_phone(record.contact_phone)
-        return record.contact_phone
+            return privacy.mask_phone(record.contact_phone)
+        return shown.phone(record.contact_phone)

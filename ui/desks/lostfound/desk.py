@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
@@ -119,6 +121,20 @@ class LostFoundDesk(Desk):
         self.lost_form.clear()
         self.search.discard_changes()
         self.handover.discard_changes()
+
+    def draft(self) -> dict[str, Any] | None:
+        # Only the two registration forms: a half-done return is checked again face to face.
+        forms = {"found": self.found_form.draft(), "lost": self.lost_form.draft()}
+        kept = {tab: fields for tab, fields in forms.items() if fields is not None}
+        return {**kept, "tab": self.current_tab()} if kept else None
+
+    def restore_draft(self, fields: dict[str, Any]) -> None:
+        if "found" in fields:
+            self.found_form.restore(fields["found"])
+        if "lost" in fields:
+            self.lost_form.restore(fields["lost"])
+        if fields.get("tab") in ("found", "lost"):
+            self.show_tab(fields["tab"])
 
     def retranslate(self) -> None:
         self.tabs.retranslate()

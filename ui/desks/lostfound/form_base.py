@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from station.errors import StationError
@@ -109,6 +109,36 @@ class RecordForm(Retranslatable, QWidget):
 
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
+
+    def has_unsaved_changes(self) -> bool:
+        raise NotImplementedError
+
+    def line_edits(self) -> dict[str, QLineEdit]:
+        """The form's own one-line texts beside the shared item editors, by field."""
+        raise NotImplementedError
+
+    def draft(self) -> dict[str, Any] | None:
+        """What is typed, to keep while the kiosk is locked; None when nothing is."""
+        if not self.has_unsaved_changes():
+            return None
+        return {
+            "category": self.category.value(),
+            "description": self.description.toPlainText(),
+            "colour": self.colour.value(),
+            "place": self.place.value(),
+            "when": self.when.state(),
+            **{name: edit.text() for name, edit in self.line_edits().items()},
+        }
+
+    def restore(self, fields: dict[str, Any]) -> None:
+        self.clear()
+        self.category.set_value(fields.get("category"))
+        self.description.setPlainText(str(fields.get("description") or ""))
+        self.colour.set_value(fields.get("colour"))
+        self.place.set_value(str(fields.get("place") or ""))
+        self.when.restore(fields.get("when") or {})
+        for name, edit in self.line_edits().items():
+            edit.setText(str(fields.get(name) or ""))
 
     def job(self, values: dict[str, Any]) -> Callable[[Session], Any]:
         raise NotImplementedError

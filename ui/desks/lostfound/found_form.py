@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
 from station.models import FoundItem
@@ -66,6 +66,24 @@ class FoundItemForm(RecordForm):
             "finder_phone": self.finder_phone.text(),
             "photos": [] if photo is None else [photo],
         }
+
+    def line_edits(self) -> dict[str, QLineEdit]:
+        return {
+            "storage_place": self.storage,
+            "finder_name": self.finder_name,
+            "finder_phone": self.finder_phone,
+        }
+
+    def draft(self) -> dict[str, Any] | None:
+        fields = super().draft()
+        if fields is not None:
+            fields["photo"] = self.photo.path()
+        return fields
+
+    def restore(self, fields: dict[str, Any]) -> None:
+        super().restore(fields)
+        if fields.get("photo"):
+            self.photo.set_path(str(fields["photo"]))
 
     def job(self, values: dict[str, Any]) -> Callable[[Session], FoundItem]:
         return lambda s: lostfound.register_found(s, **values)

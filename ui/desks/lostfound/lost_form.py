@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
+from station import privacy
 from station.models import LostReport
 from station.services import lostfound
 from ui.desks.lostfound.form_base import RecordForm
@@ -63,6 +64,9 @@ class LostReportForm(RecordForm):
             "contact_phone": self.contact_phone.text(),
         }
 
+    def line_edits(self) -> dict[str, QLineEdit]:
+        return {"contact_name": self.contact_name, "contact_phone": self.contact_phone}
+
     def job(self, values: dict[str, Any]) -> Callable[[Session], LostReport]:
         return lambda s: lostfound.register_lost(s, **values)
 
@@ -78,7 +82,8 @@ class LostReportForm(RecordForm):
         self._last = record
         self.announce(
             self.tr("Saved as report {number}. We will call {name} when it turns up.").format(
-                number=record.report_no, name=record.contact_name
+                number=record.report_no,
+                name=privacy.shown_to(self.worker.store.actor).name(record.contact_name),
             )
         )
         self.matches_button.show()

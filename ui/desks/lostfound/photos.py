@@ -77,8 +77,10 @@ class PhotoPicker(Retranslatable, QWidget):
             "",
             self.tr("Images (*.jpg *.jpeg *.png *.bmp)"),
         )
-        if not path:
-            return
+        if path:
+            self.set_path(path)
+
+    def set_path(self, path: str) -> None:
         self._path = path
         self.preview.setToolTip(Path(path).name)
         self.preview.show_image(None, "…")

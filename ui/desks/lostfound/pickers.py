@@ -84,6 +84,11 @@ class ColourPicker(Retranslatable, QWidget):
         typed = self.other.text().strip()
         return typed or self.choices.value()
 
+    def set_value(self, colour: str | None) -> None:
+        """Show `colour` (a value this picker gave) as its button, or typed when it has none."""
+        self.choices.set_value(colour)
+        self.other.setText("" if self.choices.value() == colour else colour or "")
+
     def clear(self) -> None:
         self.choices.set_value(None)
         self.other.clear()
@@ -187,6 +192,21 @@ class WhenPicker(Retranslatable, QWidget):
 
     def is_default(self) -> bool:
         return self.choices.value() == "now"
+
+    def state(self) -> dict[str, str]:
+        """The choice and the moment it stands for, to keep in a draft (see `restore`)."""
+        return {"mode": self.choices.value() or "now", "at": self.value().isoformat()}
+
+    def restore(self, state: dict[str, str]) -> None:
+        """Choose as `state` says; "1 hour ago" and "this morning" count from now again."""
+        mode = state.get("mode")
+        if mode not in ("hour", "morning", "other"):
+            self.reset()
+            return
+        self.choices.set_value(mode)
+        self._chosen(mode)
+        if mode == "other":
+            self.exact.setDateTime(_qt_time(datetime.fromisoformat(state["at"])))
 
     def value(self) -> datetime:
         """The chosen moment, aware, in local time; "just now" means the moment of asking."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
+from station import privacy
 from station.errors import StationError
 from station.models import FoundItem, ItemReturn, LostReport
 from station.services import lostfound
@@ -30,6 +31,8 @@ class ReturnPanel(Retranslatable, QWidget):
         self.worker = worker
         self.item: FoundItem | None = None
         self.report: LostReport | None = None
+        # The name on the report when it is shown masked: used if nothing else is typed.
+        self._unseen_claimant = ""
         self._saving = False
         # Shown errors, kept so they can be shown again in another language.
         self._error: StationError | None = None
@@ -108,11 +111,26 @@ class ReturnPanel(Retranslatable, QWidget):
         self.item_card.show_record(item)
         self.report_card.show_record(report)
         self.report_card.setVisible(report is not None)
-        self.claimant.setText("" if report is None else report.contact_name)
+        self._show_claimant("" if report is None else report.contact_name)
         self.id_type.set_value("id_card")
         self.id_last4.clear()
         self.signature.clear()
         self.claimant.setFocus()
+
+    def _show_claimant(self, name: str) -> None:
+        """The name on the report, to be confirmed: whole for a lead; for anyone else the
+        mask, as a hint in the empty field, so that the mask is never saved."""
+        whole = privacy.shown_to(self.worker.store.actor).whole
+        self._unseen_claimant = "" if whole else name
+        self.claimant.setText(name if whole else "")
+        self._claimant_hint()
+
+    def _claimant_hint(self) -> None:
+        hint = ""
+        if self._unseen_claimant:
+            hint = self.tr("{name}: leave empty if the owner collects it")
+            hint = hint.format(name=privacy.mask_name(self._unseen_claimant))
+        self.claimant.setPlaceholderText(hint)
 
     def has_unsaved_changes(self) -> bool:
         return self.item is not None and (
@@ -134,7 +152,8 @@ class ReturnPanel(Retranslatable, QWidget):
             return
         item_id = self.item.id
         report_id = None if self.report is None else self.report.id
-        claimant, id_type, last4 = self.claimant.text(), self.id_type.value(), self.id_last4.text()
+        claimant = self.claimant.text().strip() or self._unseen_claimant
+        id_type, last4 = self.id_type.value(), self.id_last4.text()
         self._saving = True
         self.confirm_button.setEnabled(False)
 
@@ -191,6 +210,7 @@ class ReturnPanel(Retranslatable, QWidget):
         self.fields["id_last4"].label.setText(self.tr("Last four characters of the ID number"))
         self.fields["signature_png"].label.setText(self.tr("Owner's signature"))
         self.id_last4.setPlaceholderText(self.tr("e.g. 123X"))
+        self._claimant_hint()
         self.cancel_button.setText(self.tr("Back"))
         self.confirm_button.setText(self.tr("Confirm return"))
         self._show_errors()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station import privacy
 from station.models import FoundItem, ItemReturn, LostReport
 from ui.desks.lostfound.matches import MatchesView
 from ui.desks.lostfound.models import FoundItemsModel, LostReportsModel, record_table
@@ -165,7 +166,8 @@ class SearchPage(Retranslatable, QWidget):
         if record is not None:
             self.message.setText(
                 self.tr("Item {number} was given back to {name}. The return is recorded.").format(
-                    number=record.found_item.item_no, name=record.claimant_name
+                    number=record.found_item.item_no,
+                    name=privacy.shown_to(self.worker.store.actor).name(record.claimant_name),
                 )
             )
             self.message.show()
@@ -187,8 +189,14 @@ class SearchPage(Retranslatable, QWidget):
         return self.pages.currentIndex() == 1 and self.returns.has_unsaved_changes()
 
     def discard_changes(self) -> None:
+        """Drop the return being made, and what the page shows of it and of the record
+        chosen: whoever signs in next must not find the last person's view (a lead's is
+        unmasked)."""
         if self.pages.currentIndex() == 1:
             self.returns.cancel()
+        self._hide_message()
+        self.current_view().clearSelection()
+        self.matches.show_subject(None)
 
     def retranslate(self) -> None:
         self.hint.setText(self.tr("Tap a row to see its details and possible matches."))

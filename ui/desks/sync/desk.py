@@ -11,7 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from station import clock
 from station.errors import StationError
+from station.reports import day
 from station.sync.codec import ORDER
 from station.sync.overview import Outcome, Overview, describe, last_outcome, overview
 from station.sync.run import SyncReport, sync
@@ -20,6 +22,7 @@ from ui.banner import Banner
 from ui.desks.base import Desk
 from ui.desks.sync.outcome import OutcomeView, kind_name
 from ui.header import local_time
+from ui.report_preview import ReportPreview, show_report
 from ui.widgets import big_button
 from ui.worker import ProgressRelay, Worker
 
@@ -28,6 +31,7 @@ class SyncDesk(Desk):
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(worker, parent)
         self.overview: Overview | None = None
+        self.preview: ReportPreview | None = None
         self.running = False
         self.stage: tuple[str, int, int] | None = None
         self.relay = ProgressRelay(self)
@@ -77,6 +81,9 @@ class SyncDesk(Desk):
 
     def title(self) -> str:
         return self.tr("End-of-day sync")
+
+    def lead_only(self) -> bool:
+        return True
 
     def activate(self) -> None:
         if not self.running:
@@ -128,19 +135,26 @@ class SyncDesk(Desk):
         report = outcome.report
         trouble = report.conflicts or report.parked or report.mismatches
         seconds = f"{report.duration_s:.1f}"
+        # The end of the day's sync is when the day's report is due: offered right here.
+        offer = (lambda: self.tr("Make today's daily report"), self.open_daily_report)
         if trouble:
             self.banner.refused(
                 lambda: self.tr(
                     "Sync finished in {seconds} s. Some records need a look: see the list below."
-                ).format(seconds=seconds)
+                ).format(seconds=seconds),
+                offer,
             )
         else:
             self.banner.done(
-                lambda: self.tr("Sync finished in {seconds} s.").format(seconds=seconds)
+                lambda: self.tr("Sync finished in {seconds} s.").format(seconds=seconds), offer
             )
         # Counts, the header's last sync time and the desks' lists have all changed.
         self.worker.changed.emit()
         self.activate()
+
+    def open_daily_report(self) -> None:
+        """Today's 日报 in the print preview, made on the worker."""
+        self.preview = show_report(self.worker, "daily", day(clock.local_today()), self)
 
     def _failed(self, error: StationError) -> None:
         self.running = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -131,6 +132,13 @@ class VolunteerDesk(Desk):
 
     def discard_changes(self) -> None:
         self.form.clear()
+
+    def draft(self) -> dict[str, Any] | None:
+        return self.form.draft() if self.form.has_input() else None
+
+    def restore_draft(self, fields: dict[str, Any]) -> None:
+        self.form.restore(fields)
+        self.show_page("new")
 
     def refresh(self) -> None:
         self.worker.read(load_board, on_done=self._show_board)

@@ -94,15 +94,23 @@ class NewVolunteerForm(QWidget):
         return field.editor
 
     def texts(self) -> dict[str, str]:
-        return {
-            "name": self._edit(self.name).text(),
-            "badge_code": self._edit(self.badge).text(),
-            "phone": self._edit(self.phone).text(),
-            "team": self._edit(self.team).text(),
-        }
+        return {name: self._edit(field).text() for name, field in self._fields().items()}
 
     def has_input(self) -> bool:
         return any(value.strip() for value in self.texts().values())
+
+    def draft(self) -> dict[str, str]:
+        """What is typed, to keep while the kiosk is locked (see `restore`)."""
+        return {**self.texts(), "party": self.party_choice.value() or "no"}
+
+    def restore(self, fields: dict[str, str]) -> None:
+        self.clear()
+        for name, field in self._fields().items():
+            self._edit(field).setText(str(fields.get(name) or ""))
+        self.party_choice.set_value(fields.get("party") or "no")
+
+    def _fields(self) -> dict[str, Field]:
+        return {"name": self.name, "badge_code": self.badge, "phone": self.phone, "team": self.team}
 
     def clear(self) -> None:
         for field in (self.name, self.badge, self.phone, self.team):
