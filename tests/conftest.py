@@ -22,6 +22,16 @@ from station.store import Store, open_store
 from station.sync import secret
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_config_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test touches the real user's config folder, where the sealed password's key lives."""
+    config = tmp_path_factory.mktemp("user-config")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(config))  # Linux
+        patch.setenv("APPDATA", str(config))  # Windows
+        yield
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One store migrated to the current schema, copied by each test (migrating takes 0.25 s)."""
@@ -92,10 +102,14 @@ def refusing_server() -> Iterator[int]:
 
 
 @pytest.fixture
-def no_os_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def no_os_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Pin keyring's "no usable backend", as on a kiosk account with no desktop session: the
-    sync keeps central's password in the data folder's 0600 file. No environment override."""
+    sync seals central's password in the data folder, its key in the user's config folder,
+    here a folder of the test's own (never the real one). No environment override."""
     monkeypatch.delenv(secret.ENV_PASSWORD, raising=False)
+    config = tmp_path / "user-config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))  # Linux
+    monkeypatch.setenv("APPDATA", str(config))  # Windows
     before = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
     yield

@@ -2,13 +2,16 @@
 
 In order: the REDPOST_CENTRAL_PASSWORD environment variable (for scripts; it wins), the
 operating system's keyring, and — when no keyring backend is usable, as on a headless Linux
-kiosk — the documented fallback: a file `central.secret` in the data folder, readable by its
-owner only (mode 0600). The lead is told which one holds it.
+kiosk — the password sealed in the data folder with a key kept outside it
+(station.sync.sealed). It is never stored in plain text in the data folder or the settings.
+The lead is told which one holds it.
+
+Older versions kept it in plain text in `central.secret` in the data folder: the first load
+moves it into the keyring or the sealed file and deletes the plain file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 from pathlib import Path
@@ -17,17 +20,20 @@ import keyring
 from keyring.backends import chainer, fail
 from keyring.errors import KeyringError
 
+from station.sync import sealed
+
 log = logging.getLogger(__name__)
 
 SERVICE = "redpost-central"
-SECRET_FILE = "central.secret"  # noqa: S105 (a file name, not a password)
+LEGACY_FILE = "central.secret"
 ENV_PASSWORD = "REDPOST_CENTRAL_PASSWORD"  # noqa: S105 (a variable name)
 KEYRING = "keyring"
 FILE = "file"
 
 
-def secret_file(folder: Path) -> Path:
-    return folder / SECRET_FILE
+def legacy_file(folder: Path) -> Path:
+    """Where older versions kept the password in plain text."""
+    return folder / LEGACY_FILE
 
 
 def keyring_usable() -> bool:
@@ -38,30 +44,33 @@ def keyring_usable() -> bool:
     return not (isinstance(backend, chainer.ChainerBackend) and not backend.backends)
 
 
-def _write_file(path: Path, password: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(password)
-    os.chmod(path, 0o600)  # an older file may have had wider rights
-
-
 def save(folder: Path, account: str, password: str) -> str:
-    """Keep the password; returns KEYRING or FILE, whichever now holds it."""
+    """Keep the password; returns KEYRING or FILE (sealed), whichever now holds it."""
+    kept = FILE
     if keyring_usable():
         try:
             keyring.set_password(SERVICE, account, password)
         except KeyringError as exc:
-            log.warning("keyring refused the password, using %s: %s", SECRET_FILE, exc)
+            log.warning("keyring refused the password, sealing it instead: %s", exc)
         else:
-            secret_file(folder).unlink(missing_ok=True)
-            return KEYRING
-    _write_file(secret_file(folder), password)
-    return FILE
+            kept = KEYRING
+    if kept == FILE:
+        sealed.seal(folder, password)
+    else:
+        sealed.sealed_file(folder).unlink(missing_ok=True)
+    legacy_file(folder).unlink(missing_ok=True)
+    return kept
 
 
 def load(folder: Path, account: str) -> str | None:
-    """The password for central, or None when none was saved (trust or SQLite central)."""
+    """The password for central, or None when none was saved (trust or SQLite central).
+
+    CentralError("central_key_lost") when the sealed password's key is missing or wrong.
+    """
+    plain = legacy_file(folder)
+    if plain.is_file():
+        moved = save(folder, account, plain.read_text(encoding="utf-8"))
+        log.info("moved central's password from the plain %s (now: %s)", LEGACY_FILE, moved)
     from_env = os.environ.get(ENV_PASSWORD)
     if from_env:
         return from_env
@@ -73,15 +82,6 @@ def load(folder: Path, account: str) -> str | None:
         else:
             if found is not None:
                 return found
-    path = secret_file(folder)
-    if path.is_file():
-        return path.read_text(encoding="utf-8")
+    if sealed.sealed_file(folder).is_file():
+        return sealed.unseal(folder)
     return None
-
-
-def forget(folder: Path, account: str) -> None:
-    """Drop a saved password (connect without one)."""
-    if keyring_usable():
-        with contextlib.suppress(KeyringError):
-            keyring.delete_password(SERVICE, account)
-    secret_file(folder).unlink(missing_ok=True)

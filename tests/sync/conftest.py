@@ -189,7 +189,7 @@ def central(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Central]
 
 @pytest.fixture(autouse=True)
 def _file_fallback_for_passwords(no_os_keyring: None) -> None:
-    """No OS keyring here: passwords use the data folder's 0600 file."""
+    """No OS keyring here: passwords are sealed in the data folder (station.sync.sealed)."""
 
 
 KioskFactory = Callable[[str], Store]

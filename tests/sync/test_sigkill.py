@@ -49,10 +49,10 @@ PAGE_SIZE = 10
 JITTER_S = 0.1
 ROOT = Path(__file__).resolve().parents[2]
 REDPOST = str(Path(sys.executable).with_name("redpost"))
+# Added to the environment of the moment, which names the test's own config folder.
 CHILD_ENV = {
-    **os.environ,
     "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH")))),
-    # No OS keyring here: the password is read from the kiosk's 0600 file, as connect left it.
+    # No OS keyring here: the password is unsealed from the kiosk's folder, as connect left it.
     "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
 }
 
@@ -69,7 +69,7 @@ def _start(folder: Path, kill_at: int = 0) -> subprocess.Popen[str]:
             str(kill_at),
         ],
         cwd=ROOT,
-        env=CHILD_ENV,
+        env={**os.environ, **CHILD_ENV},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
