@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -43,19 +44,22 @@ from station.central.schema import (
     stations,
     sync_runs,
 )
-from station.sync.wire import WireRow, split_private
+from station.sync.wire import PRIVATE_FIELDS, WireRow, split_private
 
 __all__ = [
     "CentralError",
     "Hello",
+    "Prepared",
     "Pulled",
     "PushResult",
     "counts",
     "directory",
     "hello",
+    "prepare",
     "pull",
     "push",
     "record_run",
+    "send",
 ]
 
 # Same constant as the migration's trigger: a push holds it from start to commit.
@@ -70,6 +74,7 @@ MALFORMED = "malformed"
 ID_TAKEN = "id_taken"
 STALE_VERSION = "stale_version"
 VERSION_DIFFERS = "version_differs"
+_USUAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,12 @@ def hello(conn: Connection, station_code: str) -> Hello:
 
 def push(conn: Connection, station_code: str, batch_id: str, rows: Sequence[WireRow]) -> PushResult:
     """Store one batch in one transaction; the same batch id again returns the stored result."""
-    _check_batch_id(batch_id)
+    return send(conn, prepare(conn.dialect.name, station_code, batch_id, rows))
+
+
+def send(conn: Connection, batch: Prepared) -> PushResult:
+    """`push` of a prepared batch."""
+    station_code, batch_id = batch.station_code, batch.batch_id
     try:
         with _transaction(conn):
             if conn.dialect.name == "postgresql":
@@ -162,7 +172,7 @@ def push(conn: Connection, station_code: str, batch_id: str, rows: Sequence[Wire
             stored = _stored_result(conn, batch_id)
             if stored is not None:
                 return stored
-            result = _apply(conn, station_code, batch_id, rows)
+            result = _apply(conn, batch)
             conn.execute(
                 insert(batches).values(
                     batch_id=batch_id,
@@ -199,31 +209,75 @@ class _Row:
     kind: str
     id: str
     version: int
-    values: dict[str, Any]
+    digest: str
+    row: WireRow
+    # The digest's encoding (see _digest_encoding), when made: it holds every field.
+    content: str | None
+
+    def values(self, station_code: str) -> dict[str, Any]:
+        public, private = split_private(self.row)
+        deleted = self.row["deleted_at"]
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "station_code": station_code,
+            "version": self.version,
+            "digest": self.digest,
+            "created_at": _moment(self.row["created_at"]),
+            "updated_at": _moment(self.row["updated_at"]),
+            "deleted_at": None if deleted is None else _moment(deleted),
+            "public": public,
+            "private": private,
+        }
 
 
-def _apply(
-    conn: Connection, station_code: str, batch_id: str, rows: Sequence[WireRow]
-) -> PushResult:
-    result = PushResult()
-    parked_rows: list[dict[str, Any]] = []
+@dataclass(frozen=True)
+class Prepared:
+    """A batch checked, digested and encoded: the part of a push that needs no connection,
+    so a kiosk can make it while central stores the batch before."""
+
+    station_code: str
+    batch_id: str
+    rows: Sequence[WireRow]
+    problems: list[tuple[str, str] | None]
+    # The rows to write: each well-formed id at its highest version in the batch.
+    latest: list[_Row]
+    # On PostgreSQL, `latest` as _PG_INSERT's JSON array.
+    payload: str | None
+
+
+def prepare(dialect: str, station_code: str, batch_id: str, rows: Sequence[WireRow]) -> Prepared:
+    """Check and encode a batch for a central of this dialect ("postgresql", "sqlite")."""
+    _check_batch_id(batch_id)
     latest: dict[str, _Row] = {}
     encodings: dict[int, str] = {}
     problems = _problems(rows, station_code, encodings)
     for index, (row, problem) in enumerate(zip(rows, problems, strict=True)):
+        if problem is None:
+            clean = _clean(row, encodings.get(index))
+            if clean.id not in latest or latest[clean.id].version < clean.version:
+                latest[clean.id] = clean
+    chosen = list(latest.values())
+    payload = None
+    if dialect == "postgresql":
+        payload = f"[{','.join(_pg_row(r) for r in chosen)}]"
+    return Prepared(station_code, batch_id, rows, problems, chosen, payload)
+
+
+def _apply(conn: Connection, batch: Prepared) -> PushResult:
+    station_code, batch_id = batch.station_code, batch.batch_id
+    result = PushResult()
+    parked_rows: list[dict[str, Any]] = []
+    for row, problem in zip(batch.rows, batch.problems, strict=True):
         if problem is not None:
             reason, detail = problem
             kind, rid, version = _names(row)
             result.parked.append((kind, rid, version, reason))
             parked_rows.append(_parked_values(station_code, batch_id, row, reason, detail))
-            continue
-        clean = _clean(row, station_code, encodings.get(index))
-        if clean.id not in latest or latest[clean.id].version < clean.version:
-            latest[clean.id] = clean
-    outcome = _write(conn, station_code, list(latest.values()), batch_id, parked_rows)
-    for row, problem in zip(rows, problems, strict=True):
-        kind, rid, version = _names(row)
+    outcome = _write(conn, batch, parked_rows)
+    for row, problem in zip(batch.rows, batch.problems, strict=True):
         if problem is None:
+            kind, rid, version = row["kind"], row["id"], row["version"]
             status, reason = outcome[rid]
             if status == "accepted":
                 result.accepted.append((kind, rid, version))
@@ -237,21 +291,24 @@ def _apply(
 
 
 def _write(
-    conn: Connection,
-    station_code: str,
-    rows: list[_Row],
-    batch_id: str,
-    parked_rows: list[dict[str, Any]],
+    conn: Connection, batch: Prepared, parked_rows: list[dict[str, Any]]
 ) -> dict[str, tuple[str, str]]:
     """Insert new rows, update newer versions, record conflicts: {id: (status, reason)}."""
-    outcome: dict[str, tuple[str, str]] = {}
-    existing = _existing(conn, [r.id for r in rows])
-    fresh = [r for r in rows if r.id not in existing]
+    # New ids first, in one statement (the usual case: then nothing else is asked); only the
+    # ids already taken are looked up: this station's are updated or compared, an id this
+    # role cannot see belongs to another station.
+    station_code, batch_id, rows = batch.station_code, batch.batch_id, batch.latest
+    inserted = _insert_new(conn, station_code, rows, batch.payload)
+    outcome: dict[str, tuple[str, str]] = dict.fromkeys(inserted, ("accepted", ""))
+    taken = [r for r in rows if r.id not in inserted]
+    existing = _existing(conn, [r.id for r in taken])
     newer: list[_Row] = []
     conflict_rows: list[dict[str, Any]] = []
     now = clock.now()
-    for row in rows:
-        if row.id not in existing:
+    for row in taken:
+        if row.id not in existing:  # another station's id, invisible to this role
+            outcome[row.id] = ("parked", ID_TAKEN)
+            parked_rows.append(_taken(station_code, batch_id, row, now))
             continue
         owner, kind, version, digest = existing[row.id]
         if owner != station_code or kind != row.kind:
@@ -259,7 +316,7 @@ def _write(
             parked_rows.append(_taken(station_code, batch_id, row, now))
         elif row.version > version:
             newer.append(row)
-        elif row.version == version and row.values["digest"] == digest:
+        elif row.version == version and row.digest == digest:
             outcome[row.id] = ("accepted", "")
         else:
             reason = STALE_VERSION if row.version < version else VERSION_DIFFERS
@@ -275,14 +332,7 @@ def _write(
                     "detected_at": now,
                 }
             )
-    inserted = _insert_new(conn, fresh)
-    for row in fresh:
-        if row.id in inserted:
-            outcome[row.id] = ("accepted", "")
-        else:  # another station's id, invisible to this role
-            outcome[row.id] = ("parked", ID_TAKEN)
-            parked_rows.append(_taken(station_code, batch_id, row, now))
-    _update_newer(conn, newer)
+    _update_newer(conn, station_code, newer)
     outcome.update({row.id: ("accepted", "") for row in newer})
     if conflict_rows:
         stmt = _dialect_insert(conn, conflicts).on_conflict_do_nothing()
@@ -306,35 +356,79 @@ def _existing(conn: Connection, ids: list[str]) -> dict[str, tuple[str, str, int
 
 # On PostgreSQL a batch travels as one JSON parameter. A multi-row VALUES statement has ten
 # placeholders per row, and psycopg parses such a long query in Python for every batch
-# (it caches short queries only): that cost more than the insert itself.
+# (it caches short queries only): that cost more than the insert itself. Each row carries
+# the digest's encoding of its content as it stands (`content`): PostgreSQL takes the public
+# fields from it by dropping the envelope's times and the private names (`drop`), so no
+# row is encoded twice. A row without it carries `public` itself.
 _PG_INSERT = text(
-    f"INSERT INTO records ({_INSERTED}) SELECT {_INSERTED} "  # noqa: S608 (schema's columns)
-    "FROM jsonb_populate_recordset(NULL::records, CAST(:rows AS jsonb)) "
+    f"INSERT INTO records ({_INSERTED}) "  # noqa: S608 (schema's columns)
+    "SELECT r.id, r.kind, :station, r.version, r.digest, r.created_at, r.updated_at, "
+    "r.deleted_at, coalesce(r.public, r.content - r.drop), r.private "
+    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id varchar, kind varchar, "
+    "version integer, digest varchar, created_at timestamptz, updated_at timestamptz, "
+    "deleted_at timestamptz, content jsonb, drop text[], public jsonb, private jsonb) "
     "ON CONFLICT (id) DO NOTHING RETURNING id"
 )
+# A time exactly as kiosks send it, which PostgreSQL reads as it stands; any other form
+# Python accepts is sent as Python reads it.
+_WIRE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00")
+# What to drop from a row's content to leave its public fields, per kind, as JSON.
+_DROP = {
+    kind: json.dumps(["created_at", "deleted_at", *sorted(PRIVATE_FIELDS.get(kind, ()))])
+    for kind in KINDS
+}
 
 
-def _insert_new(conn: Connection, rows: list[_Row]) -> set[str]:
+def _insert_new(
+    conn: Connection, station_code: str, rows: list[_Row], payload: str | None
+) -> set[str]:
+    """Insert the rows whose id central does not hold yet; returns their ids."""
     if not rows:
         return set()
     if conn.dialect.name == "postgresql":
-        batch = json.dumps([r.values for r in rows], default=_json_time, ensure_ascii=False)
-        return set(conn.scalars(_PG_INSERT, {"rows": batch}).all())
+        if payload is None:  # prepared for another dialect
+            payload = f"[{','.join(_pg_row(r) for r in rows)}]"
+        return set(conn.scalars(_PG_INSERT, {"rows": payload, "station": station_code}).all())
     stmt = (
         _dialect_insert(conn, records)
         .on_conflict_do_nothing(index_elements=["id"])
         .returning(records.c.id)
     )
-    return set(conn.scalars(stmt, [r.values for r in rows]).all())
+    return set(conn.scalars(stmt, [r.values(station_code) for r in rows]).all())
 
 
-def _json_time(value: object) -> str:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    raise TypeError(f"not JSON: {value!r}")
+def _pg_row(r: _Row) -> str:
+    """The row as an element of _PG_INSERT's JSON array. Every value spliced in as text was
+    validated to hold nothing JSON would escape (a usual-form UUID, a known kind, a
+    number, a hex digest, a time) or is JSON already."""
+    fields = r.row["fields"]
+    names = PRIVATE_FIELDS.get(r.kind)
+    private = _PLAIN_ENCODER.encode({k: fields[k] for k in names if k in fields}) if names else "{}"
+    created, updated, deleted = (
+        None if t is None else f'"{_pg_time(t)}"'
+        for t in (r.row["created_at"], r.row["updated_at"], r.row["deleted_at"])
+    )
+    head = (
+        f'{{"id":"{r.id}","kind":"{r.kind}","version":{r.version},"digest":"{r.digest}",'
+        f'"created_at":{created},"updated_at":{updated},"deleted_at":{deleted or "null"},'
+        f'"private":{private},'
+    )
+    # The content would hide a field named like an envelope time: such a row sends its own.
+    if r.content is None or "created_at" in fields or "deleted_at" in fields:
+        public, _ = split_private(r.row)
+        return f'{head}"public":{json.dumps(public, ensure_ascii=False)}}}'
+    return f'{head}"drop":{_DROP[r.kind]},"content":{r.content}}}'
 
 
-def _update_newer(conn: Connection, rows: list[_Row]) -> None:
+def _pg_time(value: str) -> str:
+    if _WIRE_TIME.fullmatch(value):
+        return value
+    moment = _moment(value)
+    assert moment is not None  # validated
+    return moment.isoformat()
+
+
+def _update_newer(conn: Connection, station_code: str, rows: list[_Row]) -> None:
     if not rows:
         return
     changing = ("version", "digest", "created_at", "updated_at", "deleted_at", "public", "private")
@@ -345,7 +439,10 @@ def _update_newer(conn: Connection, rows: list[_Row]) -> None:
     )
     conn.execute(
         stmt,
-        [{f"b_{k}": v for k, v in r.values.items() if k in (*changing, "id")} for r in rows],
+        [
+            {f"b_{k}": v for k, v in r.values(station_code).items() if k in (*changing, "id")}
+            for r in rows
+        ],
     )
 
 
@@ -374,12 +471,59 @@ def _problems(
     taken by the first (only one record can hold an id). `encodings` gets, by index, the
     digest's encoding of each row the check made one for."""
     found: dict[int, str] = {} if encodings is None else encodings
-    problems = [_problem(row, station_code, found, index) for index, row in enumerate(rows)]
+    problems: list[tuple[str, str] | None] = []
+    for index, row in enumerate(rows):
+        content = _sound_content(row, station_code)
+        if content is None:
+            problems.append(_problem(row, station_code, found, index))
+        else:
+            found[index] = content
+            problems.append(None)
     kinds: dict[str, str] = {}
     for index, row in enumerate(rows):
         if problems[index] is None and kinds.setdefault(row["id"], row["kind"]) != row["kind"]:
             problems[index] = (ID_TAKEN, f"id already sent as {kinds[row['id']]} in this batch")
     return problems
+
+
+def _sound_content(row: Any, station_code: str) -> str | None:
+    """The digest's encoding of a row as kiosks send it, checked in one pass; None when
+    any check fails or the row is in another form (`_problem` then looks at it closely).
+    A row given an encoding here is one `_problem` finds nothing wrong with."""
+    if type(row) is not dict:
+        return None
+    kind, rid, version, fields = (
+        row.get("kind"),
+        row.get("id"),
+        row.get("version"),
+        row.get("fields"),
+    )
+    created, deleted = row.get("created_at"), row.get("deleted_at")
+    if not (
+        type(kind) is str
+        and kind in KINDS
+        and type(rid) is str
+        and _USUAL_UUID.fullmatch(rid)
+        and type(row.get("station_code")) is str
+        and row["station_code"] == station_code
+        and type(fields) is dict
+        and type(version) is int
+        and 1 <= version <= MAX_VERSION
+        and all(
+            type(moment) is str and _WIRE_TIME.fullmatch(moment)
+            for moment in (created, row.get("updated_at"))
+        )
+        and (deleted is None or (type(deleted) is str and _WIRE_TIME.fullmatch(deleted)))
+    ):
+        return None
+    try:
+        for moment in (created, row["updated_at"], deleted):
+            if moment is not None:
+                datetime.fromisoformat(moment)  # a real date and time
+        content = _DIGEST_ENCODER.encode({"created_at": created, "deleted_at": deleted, **fields})
+    except (TypeError, ValueError):
+        return None
+    return None if "\\u0000" in content else content
 
 
 def _problem(
@@ -409,12 +553,13 @@ def _malformed(row: Any, encodings: dict[int, str], index: int) -> str | None:
 
 
 def _malformed_values(row: dict[str, Any], encodings: dict[int, str], index: int) -> str | None:
-    try:
-        canonical = str(uuid.UUID(row["id"]))
-    except ValueError:
-        return "id is not a UUID"
-    if canonical != row["id"]:  # braces, urn:uuid:, capitals: would not fit or not match
-        return "id is not a UUID in its usual form"
+    # The usual form is exactly what str(uuid.UUID(...)) gives; anything else is told apart.
+    if _USUAL_UUID.fullmatch(row["id"]) is None:
+        try:
+            uuid.UUID(row["id"])
+        except ValueError:
+            return "id is not a UUID"
+        return "id is not a UUID in its usual form"  # braces, urn:uuid:, capitals
     for name in ("created_at", "updated_at", "deleted_at"):
         value = row.get(name)
         if (value is not None or name != "deleted_at") and _moment(value) is None:
@@ -468,27 +613,27 @@ def _digest_encoding(row: WireRow | dict[str, Any], *, allow_nan: bool = True) -
     )
 
 
-def _clean(row: WireRow, station_code: str, encoded: str | None = None) -> _Row:
-    public, private = split_private(row)
-    deleted = row["deleted_at"]
-    values = {
-        "id": row["id"],
-        "kind": row["kind"],
-        "station_code": station_code,
-        "version": row["version"],
-        "digest": content_digest(row, encoded),
-        "created_at": _moment(row["created_at"]),
-        "updated_at": _moment(row["updated_at"]),
-        "deleted_at": None if deleted is None else _moment(deleted),
-        "public": public,
-        "private": private,
-    }
-    return _Row(row["kind"], row["id"], row["version"], values)
+# The same encoding, without NaN, made once (json.dumps makes an encoder per call).
+_DIGEST_ENCODER = json.JSONEncoder(
+    sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+)
+_PLAIN_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _clean(row: WireRow, encoded: str | None = None) -> _Row:
+    return _Row(
+        kind=row["kind"],
+        id=row["id"],
+        version=row["version"],
+        digest=content_digest(row, encoded),
+        row=row,
+        content=encoded,
+    )
 
 
 def row_values(row: WireRow) -> dict[str, Any]:
     """The records-table values of a well-formed row (admin writes: roster, quick answers)."""
-    return _clean(row, row["station_code"]).values
+    return _clean(row).values(row["station_code"])
 
 
 def _parked_values(

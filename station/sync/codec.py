@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, inspect
+from sqlalchemy import Column, ColumnElement, String, inspect, type_coerce
 from sqlalchemy.orm import Mapper
 
 from station.models import SYNCED_KINDS, SyncRecord
@@ -71,43 +71,58 @@ def to_wire(record: SyncRecord) -> WireRow:
 
 def wire_maker(
     model: type[SyncRecord],
-) -> tuple[list[Column[Any]], Callable[[Sequence[Any]], WireRow]]:
-    """The columns to select for `model`, and a function making the wire row from a result
-    row of them in that order: the same row `to_wire` makes from the loaded record."""
+) -> tuple[list[ColumnElement[Any]], Callable[[Sequence[Any]], WireRow]]:
+    """What to select for `model`, and a function making the wire row from a result row
+    of it: the same row `to_wire` makes from the loaded record."""
     return _wire_maker(model)
 
 
 @cache
 def _wire_maker(
     model: type[SyncRecord],
-) -> tuple[list[Column[Any]], Callable[[Sequence[Any]], WireRow]]:
-    columns = _columns(model)
-    at = {column.key: index for index, column in enumerate(columns)}
-    plan = [
-        (column.key, at[column.key], _is_time(column))
-        for column in columns
-        if column.key not in TOP_LEVEL
+) -> tuple[list[ColumnElement[Any]], Callable[[Sequence[Any]], WireRow]]:
+    by_key = {column.key: column for column in _columns(model)}
+    # The envelope first, then the fields in column order; times come as the text SQLite
+    # holds, turned into wire form without making datetimes.
+    order = [*TOP_LEVEL, *(key for key in by_key if key not in TOP_LEVEL)]
+    selected: list[ColumnElement[Any]] = [
+        type_coerce(column, String) if _is_time(column) else column
+        for column in (by_key[key] for key in order)
     ]
+    names = order[len(TOP_LEVEL) :]
+    timed = [key for key in names if _is_time(by_key[key])]
     kind = model.kind
-    i_id, i_station, i_version = at["id"], at["station_code"], at["version"]
-    i_created, i_updated, i_deleted = at["created_at"], at["updated_at"], at["deleted_at"]
+    first = len(TOP_LEVEL)
 
     def make(values: Sequence[Any]) -> WireRow:
-        fields: dict[str, Any] = {
-            name: iso(values[index]) if timed else values[index] for name, index, timed in plan
-        }
+        fields = dict(zip(names, values[first:], strict=True))
+        for name in timed:
+            fields[name] = _stored_iso(fields[name])
+        rid, station_code, version, created, updated, deleted = values[:first]
         return WireRow(
             kind=kind,
-            id=values[i_id],
-            station_code=values[i_station],
-            version=values[i_version],
-            created_at=iso(values[i_created]) or "",
-            updated_at=iso(values[i_updated]) or "",
-            deleted_at=iso(values[i_deleted]),
+            id=rid,
+            station_code=station_code,
+            version=version,
+            created_at=_stored_iso(created) or "",
+            updated_at=_stored_iso(updated) or "",
+            deleted_at=_stored_iso(deleted),
             fields=fields,
         )
 
-    return columns, make
+    return selected, make
+
+
+def _stored_iso(stored: str | None) -> str | None:
+    """`iso()` of a time from the text SQLite holds for it (naive UTC, as SQLAlchemy writes
+    it: "YYYY-MM-DD HH:MM:SS.ffffff"), without making a datetime."""
+    if stored is None:
+        return None
+    if len(stored) == 26 and stored[10] == " " and stored[19] == ".":
+        if stored.endswith(".000000"):  # isoformat() leaves zero microseconds out
+            return f"{stored[:10]}T{stored[11:19]}+00:00"
+        return f"{stored[:10]}T{stored[11:]}+00:00"
+    return iso(datetime.fromisoformat(stored).replace(tzinfo=UTC))
 
 
 def from_wire(model: type[SyncRecord], row: WireRow, local: SyncRecord | None) -> dict[str, Any]:

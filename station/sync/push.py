@@ -9,13 +9,15 @@ and conflicting records stay pending and are listed for the lead.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, cast
+from typing import cast
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from station import clock
@@ -27,8 +29,6 @@ from station.sync.codec import MODELS, ORDER, wire_maker
 from station.sync.wire import WireRow
 
 BATCH_SIZE = 500
-# Keys per statement when settling (well under SQLite's limit of bound parameters).
-_CHUNK = 500
 
 Progress = Callable[[str, int, int], None]
 Accepted = tuple[str, str, int]
@@ -92,55 +92,36 @@ def _current_rows(session: Session, keys: list[tuple[str, str]]) -> list[WireRow
         # Plain column tuples, one query per kind: the wire row needs no ORM object (no
         # identity map, no relationships), and building it from tuples is what to_wire does.
         columns, make = wire_maker(model)
-        for values in connection.execute(select(*columns).where(model.id.in_(ids))):
+        for values in connection.execute(select(*columns).where(model.id.in_(ids))).all():
             row = make(values)
             made[(kind, row["id"])] = row
     return [made[key] for key in keys if key in made]
 
 
-def _save_batch(store: Store, keys: list[tuple[str, str]]) -> PushBatch | None:
-    with store.transaction() as session:
-        rows = _current_rows(session, keys)
-        if not rows:
-            return None
-        batch = PushBatch(batch_id=str(uuid.uuid4()), made_at=clock.now(), rows=rows)
-        session.add(batch)
+def _save_batch(session: Session, keys: list[tuple[str, str]]) -> PushBatch | None:
+    rows = _current_rows(session, keys)
+    if not rows:
+        return None
+    batch = PushBatch(batch_id=str(uuid.uuid4()), made_at=clock.now(), rows=rows)
+    session.add(batch)
     return batch
 
 
-# Core: the outbox is marked in a few set-based statements per batch, not one per row.
-_OUTBOX = cast(Table, OutboxEntry.__table__)
+# The outbox is marked in one statement per batch: the accepted (kind, id, version) travel
+# as one JSON array, joined in SQLite to the pending entries (through ix_outbox_pending).
+_MARK_PUSHED = text(
+    "UPDATE outbox SET pushed_at = :moment WHERE pushed_at IS NULL AND seq IN ("
+    "SELECT o.seq FROM json_each(:accepted) AS a JOIN outbox AS o "
+    "ON o.record_kind = json_extract(a.value, '$[0]') "
+    "AND o.record_id = json_extract(a.value, '$[1]') "
+    "AND o.version <= json_extract(a.value, '$[2]') AND o.pushed_at IS NULL)"
+).bindparams(bindparam("moment", type_=cast(Table, OutboxEntry.__table__).c.pushed_at.type))
 
 
 def _mark_pushed(session: Session, accepted: list[Accepted], moment: datetime) -> None:
     """Mark pushed the unpushed outbox entries of each accepted (kind, id) up to the version
     central accepted; later changes stay pending."""
-    upto: dict[tuple[str, str], int] = {}
-    for kind, rid, version in accepted:
-        upto[(kind, rid)] = max(version, upto.get((kind, rid), version))
-    connection = session.connection()
-    for start in range(0, len(accepted), _CHUNK):
-        chunk = accepted[start : start + _CHUNK]
-        pending = connection.execute(
-            select(
-                _OUTBOX.c.seq, _OUTBOX.c.record_kind, _OUTBOX.c.record_id, _OUTBOX.c.version
-            ).where(
-                _OUTBOX.c.record_kind.in_({k for k, _, _ in chunk}),
-                _OUTBOX.c.record_id.in_({i for _, i, _ in chunk}),
-                _OUTBOX.c.pushed_at.is_(None),
-            )
-        )
-        done = [
-            seq
-            for seq, kind, rid, version in pending
-            if (kind, rid) in upto and version <= upto[(kind, rid)]
-        ]
-        if done:
-            connection.execute(
-                update(_OUTBOX)
-                .where(_OUTBOX.c.seq.in_(done), _OUTBOX.c.pushed_at.is_(None))
-                .values(pushed_at=moment)
-            )
+    session.execute(_MARK_PUSHED, {"moment": moment, "accepted": json.dumps(accepted)})
 
 
 def _has_issues(session: Session, problems: tuple[str, ...]) -> bool:
@@ -148,38 +129,49 @@ def _has_issues(session: Session, problems: tuple[str, ...]) -> bool:
     return found.first() is not None
 
 
-def _settle_batch(store: Store, batch_id: str, result: exchange.PushResult) -> None:
-    """Apply central's answer to one batch, and forget the batch, in one local transaction."""
-    with store.transaction() as session:
-        moment = clock.now()
-        if result.accepted:
-            _mark_pushed(session, result.accepted, moment)
-            settled = (issues.PARKED, issues.CONFLICT)
-            # Nothing to forget when no such issue is open (the usual case): skip the delete.
-            if _has_issues(session, settled):
-                issues.settle(session, settled, [(k, i) for k, i, _ in result.accepted])
-        for problem, refused in (
-            (issues.PARKED, result.parked),
-            (issues.CONFLICT, result.conflicts),
-        ):
-            for kind, rid, version, reason in refused:
-                issues.note(session, issues.Issue(problem, kind, rid, version, reason))
-        session.execute(delete(PushBatch).where(PushBatch.batch_id == batch_id))
+def _settle_batch(session: Session, sent: tuple[str, exchange.PushResult]) -> None:
+    """Apply central's answer to one batch, and forget the batch."""
+    batch_id, result = sent
+    moment = clock.now()
+    if result.accepted:
+        _mark_pushed(session, result.accepted, moment)
+        settled = (issues.PARKED, issues.CONFLICT)
+        # Nothing to forget when no such issue is open (the usual case): skip the delete.
+        if _has_issues(session, settled):
+            issues.settle(session, settled, [(k, i) for k, i, _ in result.accepted])
+    for problem, refused in (
+        (issues.PARKED, result.parked),
+        (issues.CONFLICT, result.conflicts),
+    ):
+        for kind, rid, version, reason in refused:
+            issues.note(session, issues.Issue(problem, kind, rid, version, reason))
+    session.execute(delete(PushBatch).where(PushBatch.batch_id == batch_id))
 
 
-def _send(
-    store: Store, conn: Connection, own: str, batch: tuple[str, list[Any]], outcome: PushOutcome
-) -> None:
-    batch_id, rows = batch
-    result = exchange.push(conn, own, batch_id, rows)
-    _settle_batch(store, batch_id, result)
+def _answer(result: exchange.PushResult, outcome: PushOutcome) -> exchange.PushResult:
     outcome.accepted.extend(result.accepted)
     outcome.parked.extend(result.parked)
     outcome.conflicts.extend(result.conflicts)
+    return result
+
+
+def _answered(
+    sending: tuple[int, str, Future[exchange.PushResult]], outcome: PushOutcome
+) -> tuple[str, exchange.PushResult]:
+    """Wait for central's answer to a batch sent (its error, if any, is raised here)."""
+    _, batch_id, future = sending
+    return batch_id, _answer(future.result(), outcome)
 
 
 def push_all(store: Store, conn: Connection, own: str, progress: Progress) -> PushOutcome:
-    """Send what a cut-short sync left, then every pending record once, in batches."""
+    """Send what a cut-short sync left, then every pending record once, in batches.
+
+    Central stores one batch (in a thread of its own, which mostly waits on the server)
+    while the kiosk saves and prepares the next; one local transaction applies central's
+    answer to a batch and saves the batch after next. A crash at any point leaves every
+    batch not yet settled saved, and sending it again costs nothing (central returns the
+    result it stored).
+    """
     outcome = PushOutcome()
     with store.reading() as session:
         leftovers = [
@@ -187,14 +179,41 @@ def push_all(store: Store, conn: Connection, own: str, progress: Progress) -> Pu
             for b in session.scalars(select(PushBatch).order_by(PushBatch.made_at))
         ]
     for batch_id, rows in leftovers:
-        _send(store, conn, own, (batch_id, rows), outcome)
+        result = _answer(exchange.push(conn, own, batch_id, rows), outcome)
+        with store.transaction() as session:
+            _settle_batch(session, (batch_id, result))
     with store.reading() as session:
         keys = pending_keys(session)
     # Keys are taken once: a parked record is sent once per sync, not over and over.
     progress("push", 0, len(keys))
-    for start in range(0, len(keys), BATCH_SIZE):
-        batch = _save_batch(store, keys[start : start + BATCH_SIZE])
-        if batch is not None:
-            _send(store, conn, own, (batch.batch_id, batch.rows), outcome)
-        progress("push", min(start + BATCH_SIZE, len(keys)), len(keys))
+    total = len(keys)
+    answered: list[tuple[str, exchange.PushResult]] = []  # sent, not yet settled
+    # (keys done once it is answered, batch id, central's answer to come)
+    sending: tuple[int, str, Future[exchange.PushResult]] | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as central:
+        for start in range(0, total, BATCH_SIZE):
+            with store.transaction() as session:
+                for sent in answered:
+                    _settle_batch(session, sent)
+                batch = _save_batch(session, keys[start : start + BATCH_SIZE])
+            answered = []
+            prepared = None
+            if batch is not None:
+                prepared = exchange.prepare(conn.dialect.name, own, batch.batch_id, batch.rows)
+            if sending is not None:
+                answered.append(_answered(sending, outcome))
+                progress("push", sending[0], total)
+                sending = None
+            if prepared is not None:
+                end = min(start + BATCH_SIZE, total)
+                future = central.submit(exchange.send, conn, prepared)
+                sending = (end, prepared.batch_id, future)
+        if sending is not None:
+            answered.append(_answered(sending, outcome))
+    if answered:
+        with store.transaction() as session:
+            for sent in answered:
+                _settle_batch(session, sent)
+    # Reported complete only once settled: the pull comes next.
+    progress("push", total, total)
     return outcome

@@ -41,7 +41,10 @@ class WireRow(TypedDict):
 
 def split_private(row: WireRow) -> tuple[dict[str, Any], dict[str, Any]]:
     """The row's fields as (public, private)."""
-    private_names = PRIVATE_FIELDS.get(row["kind"], frozenset())
-    public = {k: v for k, v in row["fields"].items() if k not in private_names}
-    private = {k: v for k, v in row["fields"].items() if k in private_names}
+    public = dict(row["fields"])
+    private = {
+        name: public.pop(name)
+        for name in PRIVATE_FIELDS.get(row["kind"], frozenset())
+        if name in public
+    }
     return public, private

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import Engine, func, select
 
@@ -101,6 +103,32 @@ def test_bad_rows_are_parked_with_reasons_and_the_rest_go(
     with central.connect() as admin:
         assert admin.scalar(select(func.count()).select_from(parked)) == 6
         assert admin.scalar(select(func.count()).select_from(records)) == 1
+
+
+def test_rows_in_other_valid_forms_are_stored_as_they_mean(
+    central: Engine, station_conn: StationConnect
+) -> None:
+    conn = station_conn("YF01")
+    # Times with another offset or a Z, and a field named like an envelope time: none of
+    # them as kiosks send rows, all well-formed.
+    zoned = {**found_item("YF01"), "created_at": "2026-11-30T16:00:00+08:00"}
+    zulu = {**found_item("YF01"), "updated_at": "2026-11-30T09:30:00Z"}
+    shadowed = found_item("YF01", created_at="昨天", deleted_at="不详")
+    rows = [zoned, zulu, shadowed]
+    result = exchange.push(conn, "YF01", batch(), rows)  # type: ignore[arg-type]
+    assert sorted(result.accepted) == sorted(("found_items", r["id"], 1) for r in rows)
+    with central.connect() as admin:
+        stored = {r.id: r for r in admin.execute(select(records))}
+    assert stored[zoned["id"]].created_at == datetime(2026, 11, 30, 8, tzinfo=UTC)
+    assert stored[zulu["id"]].updated_at == datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
+    public = dict(shadowed["fields"])
+    private = {name: public.pop(name) for name in ("finder_name", "finder_phone")}
+    assert (stored[shadowed["id"]].public, stored[shadowed["id"]].private) == (public, private)
+    for row in rows:
+        assert stored[row["id"]].digest == exchange.content_digest(row)  # type: ignore[arg-type]
+    # The same rows again, in a new batch, are the same records: accepted, nothing changes.
+    again = exchange.push(conn, "YF01", batch(), rows)  # type: ignore[arg-type]
+    assert (again.parked, again.conflicts, len(again.accepted)) == ([], [], 3)
 
 
 def test_another_stations_id_is_parked_not_overwritten(

@@ -19,7 +19,7 @@ from station.models import DirectoryEntry, Faq, FoundItem, LostReport, PushBatch
 from station.services import lostfound, roster, search
 from station.services import stats as stats_service
 from station.store import Store
-from station.sync import issues, state
+from station.sync import issues, push, state
 from station.sync.codec import to_wire
 from station.sync.run import sync
 from station.sync.wire import CENTRAL_CODE
@@ -112,21 +112,21 @@ def test_a_crash_after_central_committed_costs_nothing(
 ) -> None:
     store = kiosk("YF01")
     work_day(store)
-    real_push = exchange.push
+    real_send = exchange.send
     sent: list[str] = []
 
-    def push_then_crash(*args: Any) -> exchange.PushResult:
-        real_push(*args)
-        sent.append(args[2])
+    def send_then_crash(conn: Any, batch: exchange.Prepared) -> exchange.PushResult:
+        real_send(conn, batch)
+        sent.append(batch.batch_id)
         raise RuntimeError("power cut after central committed")
 
-    monkeypatch.setattr(exchange, "push", push_then_crash)
+    monkeypatch.setattr(exchange, "send", send_then_crash)
     with pytest.raises(RuntimeError):
         sync(store)
     with store.reading() as session:
         assert unsynced(session) > 0, "nothing may be marked before central's answer is applied"
         assert session.scalars(select(PushBatch.batch_id)).all() == sent
-    monkeypatch.setattr(exchange, "push", real_push)
+    monkeypatch.setattr(exchange, "send", real_send)
 
     report = sync(store)
     # The saved batch went again under its id and got the stored answer.
@@ -135,6 +135,28 @@ def test_a_crash_after_central_committed_costs_nothing(
         mine = own_records(session, "YF01")
     # Everything but the audit entry of this sync, which goes after the report's count.
     assert report.pushed == len(mine) - 1
+    _assert_central_equals_union(central, {"YF01": store})
+
+
+def test_a_push_of_many_batches_settles_every_one(
+    central: Central, kiosk: KioskFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = kiosk("YF01")
+    for tag in "123":
+        work_day(store, tag)
+    monkeypatch.setattr(push, "BATCH_SIZE", 4)
+    stages: list[tuple[str, int, int]] = []
+    report = sync(store, lambda stage, done, total: stages.append((stage, done, total)))
+    assert report.mismatches == []
+    with store.reading() as session:
+        assert unsynced(session) == 0
+        assert session.scalars(select(PushBatch)).all() == []
+        mine = own_records(session, "YF01")
+    assert report.pushed == len(mine) - 1  # the run's own audit entry goes after the count
+    pushes = [(done, total) for stage, done, total in stages if stage == "push"]
+    total = pushes[0][1]
+    assert total > 3 * push.BATCH_SIZE
+    assert [done for done, _ in pushes] == sorted({0, *range(4, total, 4), total})
     _assert_central_equals_union(central, {"YF01": store})
 
 
