@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "new-epoch", help="after restoring central from a backup: make every kiosk push all again"
     )
+    report = commands.add_parser(
+        "report", help="the county's monthly report: every station and the total (XLSX or PDF)"
+    )
+    report.add_argument("--month", required=True, metavar="YYYY-MM")
+    report.add_argument(
+        "--out", required=True, type=Path, metavar="FILE", help="FILE.xlsx or FILE.pdf"
+    )
     return parser
 
 
@@ -210,6 +217,35 @@ def _new_epoch(args: argparse.Namespace, engine: Engine) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace, engine: Engine) -> int:
+    from station.errors import InvalidInput
+    from station.reports import county, county_pdf, period
+
+    month = period.month(args.month)
+    suffix = args.out.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise InvalidInput("bad_report_file", "out")
+    with _admin(engine) as conn:
+        report = county.county_month(conn, month)
+    if suffix == ".xlsx":
+        county.write_xlsx(report, args.out)
+    else:
+        try:
+            args.out.write_bytes(county_pdf.county_pdf(report))
+        except OSError as exc:
+            raise InvalidInput("cannot_write", "out", path=args.out, reason=exc.strerror) from exc
+    print(
+        render(
+            "county_saved",
+            args.lang,
+            month=month.label,
+            stations=len(report.stations),
+            path=args.out,
+        )
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Engine], int]] = {
     "init": _init,
     "add-station": _add_station,
@@ -218,6 +254,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Engine], int]] = {
     "status": _status,
     "conflicts": _conflicts,
     "new-epoch": _new_epoch,
+    "report": _report,
 }
 
 
