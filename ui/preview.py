@@ -205,16 +205,17 @@ class SlipPreview(Retranslatable, QDialog):
         return texts.get(code, lambda: code)
 
     # The slip -----------------------------------------------------------------------------------
+    def make(self, session: Session, paper: str | None) -> tuple[Slip, str]:
+        """On the worker: the document on `paper` (None: the station's default), and the
+        station's default paper."""
+        return make_slip(session, self.kind, self.number, paper), default_paper(session)
+
     def load(self, paper: str | None) -> None:
-        """Make the slip on `paper` (None: the station's default) through the worker."""
-        kind, number = self.kind, self.number
-
-        def job(session: Session) -> tuple[Slip, str]:
-            return make_slip(session, kind, number, paper), default_paper(session)
-
+        """Make the document on `paper` through the worker, then show it."""
+        make = self.make
         self.slip = None
         self._enable()
-        self.worker.read(job, on_done=self._loaded, on_error=self._failed)
+        self.worker.read(lambda s: make(s, paper), on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, result: tuple[Slip, str]) -> None:
         self.slip, self.default = result
