@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 
@@ -18,6 +20,7 @@ PREFERRED = (
     "SimSun",
 )
 ENV_VAR = "REDPOST_FONT"
+BUNDLED_FONT = "fonts/wqy-microhei.ttc"
 BASE_POINT_SIZE = 15
 
 
@@ -31,7 +34,17 @@ def find_cjk_family(wanted: str | None = None) -> str | None:
     for name in sorted(families):
         if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(name):
             return name
-    return None
+    return bundled_family()
+
+
+def bundled_family() -> str | None:
+    """The font shipped inside an installed bundle (PyInstaller), loaded into Qt's font list."""
+    base = getattr(sys, "_MEIPASS", None)
+    if base is None:
+        return None
+    loaded = QFontDatabase.addApplicationFont(str(Path(base) / BUNDLED_FONT))
+    families = QFontDatabase.applicationFontFamilies(loaded) if loaded >= 0 else []
+    return families[0] if families else None
 
 
 def app_font(family: str | None) -> QFont:

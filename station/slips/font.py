@@ -40,7 +40,7 @@ def _bundled() -> list[tuple[str, int]]:
 
 def _candidates() -> list[tuple[str, int]]:
     chosen = os.environ.get(ENV_VAR)
-    return [*([(chosen, 0)] if chosen else []), *_bundled(), *_CANDIDATES]
+    return [*([(chosen, 0)] if chosen else []), *_CANDIDATES, *_bundled()]
 
 
 def register() -> str:
