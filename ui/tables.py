@@ -1,4 +1,5 @@
-"""Table models that fetch pages through the worker as the view scrolls (a year stays fast)."""
+"""Table models that fetch pages through the worker as the view scrolls (a year stays fast),
+and the small read-only tables the desks fill themselves."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QWidget
 from sqlalchemy.orm import Session
 
 from ui.worker import Worker
@@ -14,6 +16,21 @@ from ui.worker import Worker
 R = TypeVar("R")
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
+
+
+def read_only_table(
+    columns: int, parent: QWidget, *, row_height: int = 44, numbered: bool = False
+) -> QTableWidget:
+    """A table of whole rows to look at and tap: no editing, columns fit their contents."""
+    table = QTableWidget(0, columns, parent)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(numbered)
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from ui import i18n
 from ui.banner import Banner
 from ui.desks.lead.confirm import Confirm, ask
 from ui.i18n import Retranslatable
+from ui.tables import read_only_table
 from ui.widgets import Field, FormErrors, big_button
 from ui.worker import Worker
 
@@ -46,15 +45,8 @@ class PeoplePage(Retranslatable, QWidget):
         self.people: list[Person] = []
         self.confirm: Confirm | None = None
         self.banner = Banner(self)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = read_only_table(4, self)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(44)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selected)
         body = QHBoxLayout()
         body.setSpacing(20)

@@ -7,12 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +26,7 @@ from ui.desks.lead.stepper import Stepper
 from ui.desks.sync.outcome import kind_name
 from ui.header import local_time
 from ui.i18n import Retranslatable
+from ui.tables import read_only_table
 from ui.widgets import Field, FormErrors, big_button, line_edit
 from ui.worker import Worker
 
@@ -117,14 +115,7 @@ class PrivacyPage(Retranslatable, QWidget):
         self.erase_button.clicked.connect(self.erase_phone)
         self.lookup_general = QLabel(self)
         self.lookup_errors = FormErrors({"phone": self.phone_field}, self.lookup_general)
-        self.results = QTableWidget(0, 5, self)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.verticalHeader().hide()
-        self.results.verticalHeader().setDefaultSectionSize(40)
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.results = read_only_table(5, self)
 
         lookup = QHBoxLayout()
         lookup.addWidget(self.phone_field)

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -18,6 +15,7 @@ from station.sync.overview import Outcome, reason_text
 from ui import i18n
 from ui.desks.today import Card
 from ui.i18n import Retranslatable
+from ui.tables import read_only_table
 
 OUTCOMES = ("pushed", "pulled", "conflict", "parked")
 
@@ -45,14 +43,7 @@ class OutcomeView(Retranslatable, QWidget):
         super().__init__(parent)
         self.outcome: Outcome | None = None
         self.cards = {key: Card(self) for key in OUTCOMES}
-        self.table = QTableWidget(0, 4, self)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(40)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = read_only_table(4, self)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setProperty("role", "error")

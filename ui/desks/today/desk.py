@@ -9,12 +9,10 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QTableWidget,
@@ -35,6 +33,7 @@ from ui.desks.today.cards import FigureCard
 from ui.desks.today.charts import BarChart
 from ui.desks.today.records import RecordsBehind
 from ui.report_preview import ReportPreview, show_report
+from ui.tables import read_only_table
 from ui.widgets import big_button
 from ui.worker import Worker
 
@@ -124,14 +123,7 @@ class TodayDesk(Desk):
         self.report_button.clicked.connect(self.open_report)
 
     def _people_table(self) -> QTableWidget:
-        table = QTableWidget(0, 5, self)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(44)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        table = read_only_table(5, self)
         table.cellClicked.connect(lambda row, _column: self.open_person(row))
         table.setCursor(Qt.CursorShape.PointingHandCursor)
         return table

@@ -6,12 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -21,6 +18,7 @@ from station.reports import Trace, trace_rows
 from station.rows import Row
 from ui import i18n
 from ui.i18n import Retranslatable
+from ui.tables import read_only_table
 from ui.widgets import big_button
 from ui.worker import Worker
 
@@ -52,14 +50,8 @@ class RecordsBehind(Retranslatable, QDialog):
         self.heading.setWordWrap(True)
         self.count = QLabel(self)
         self.count.setProperty("role", "hint")
-        self.table = QTableWidget(0, 0, self)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = read_only_table(0, self, numbered=True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(44)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.close_button = big_button(primary=True, parent=self)
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
