@@ -1,4 +1,5 @@
-"""Records as plain dicts for `list` and exports: codes, labels, local times, masked contacts."""
+"""Records as plain dicts for `list` and exports: codes, labels, local times, masked contacts
+and claimants' names."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from station import clock
 from station.models import FoundItem, Inquiry, ItemReturn, LostReport, Shift, Volunteer
-from station.privacy import mask_phone
+from station.privacy import mask_name, mask_phone
 from station.vocab import (
     FOUND_ITEM_STATUSES,
     ID_TYPES,
@@ -112,7 +113,7 @@ def return_row(r: ItemReturn, lang: str) -> Row:
         "id": r.id,
         "item_no": r.found_item.item_no,
         "description": r.found_item.description,
-        "claimant_name": r.claimant_name,
+        "claimant_name": mask_name(r.claimant_name),
         "id_type": label(ID_TYPES, r.id_type, lang),
         "id_last4": r.id_last4,
         "returned_at": local_time(r.returned_at),

@@ -171,6 +171,13 @@ def test_list_inquiries_shows_ticket_numbers_and_masks_phones(demo_dir: Path) ->
     assert newest_first == sorted(newest_first, reverse=True)
 
 
+def test_list_needs_no_pin_so_it_masks_claimants_names(demo_dir: Path) -> None:
+    records = json.loads(redpost(demo_dir, "list", "returns", "--json").stdout)
+    names = [r["claimant_name"] for r in records]
+    assert names
+    assert all(len(n) >= 2 and set(n[1:]) == {"*"} for n in names), names
+
+
 @pytest.mark.parametrize("query", ["桥", "驼背", "驼背桥", "欧阳修纪念馆"])
 def test_list_search_finds_chinese_of_any_length(demo_dir: Path, query: str) -> None:
     result = redpost(demo_dir, "list", "inquiries", "--json", "--search", query)

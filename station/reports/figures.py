@@ -274,13 +274,15 @@ def trace_records(session: Session, trace: Trace) -> list[SyncRecord]:
 
 
 def trace_rows(session: Session, trace: Trace, lang: str) -> list[Row]:
-    """The list behind a figure, as `redpost list` shows its rows (phones masked); a
-    claimant's name is masked too unless the session's actor is a lead (a desk shows these
-    rows to whoever is signed in)."""
+    """The list behind a figure, as `redpost list` shows its rows (phones and claimants'
+    names masked); a lead sees the claimant's name whole (a desk shows these rows to
+    whoever is signed in)."""
     make = ROW_MAKERS[trace.kind]
     shown = shown_in(session)
-    rows = [make(record, lang) for record in trace_records(session, trace)]
-    for row in rows:
-        if "claimant_name" in row:
-            row["claimant_name"] = shown.name(row["claimant_name"])
+    rows = []
+    for record in trace_records(session, trace):
+        row = make(record, lang)
+        if isinstance(record, ItemReturn):
+            row["claimant_name"] = shown.name(record.claimant_name)
+        rows.append(row)
     return rows
