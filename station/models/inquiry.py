@@ -17,6 +17,8 @@ class Inquiry(SyncRecord):
     __table_args__ = (
         Index("ix_inquiries_created_at", "created_at"),
         Index("ix_inquiries_status", "status"),
+        # The desk's day list: this station's inquiries of one day, newest first (issue 8).
+        Index("ix_inquiries_station_code_created_at", "station_code", "created_at"),
     )
     kind = "inquiries"
 

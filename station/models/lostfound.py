@@ -26,7 +26,11 @@ class PoliceHandover(SyncRecord):
 
 class FoundItem(SyncRecord):
     __tablename__ = "found_items"
-    __table_args__ = (Index("ix_found_items_status_found_at", "status", "found_at"),)
+    # found_at alone: the desk lists and searches newest first (issue 8).
+    __table_args__ = (
+        Index("ix_found_items_status_found_at", "status", "found_at"),
+        Index("ix_found_items_found_at", "found_at"),
+    )
     kind = "found_items"
 
     item_no: Mapped[str] = mapped_column(String(24), unique=True)
@@ -50,7 +54,10 @@ class FoundItem(SyncRecord):
 
 class LostReport(SyncRecord):
     __tablename__ = "lost_reports"
-    __table_args__ = (Index("ix_lost_reports_status_lost_at", "status", "lost_at"),)
+    __table_args__ = (
+        Index("ix_lost_reports_status_lost_at", "status", "lost_at"),
+        Index("ix_lost_reports_lost_at", "lost_at"),
+    )
     kind = "lost_reports"
 
     report_no: Mapped[str] = mapped_column(String(24), unique=True)
