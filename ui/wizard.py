@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from station.access import credentials
@@ -52,23 +52,31 @@ class SetupWizard(Retranslatable, QDialog):
         )
         self.save = big_button(primary=True, parent=self)
         self.save.clicked.connect(self.submit)
+        # The station on the left, its first lead on the right: all of it fits a 1280x800
+        # screen without squeezing a field.
+        station = QVBoxLayout()
+        lead = QVBoxLayout()
+        for column, fields in (
+            (station, (self.code, self.name, self.posts)),
+            (lead, (self.lead, self.pin, self.pin_again)),
+        ):
+            column.setSpacing(12)
+            for field in fields:
+                column.addWidget(field)
+            column.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(32)
+        columns.addLayout(station, 1)
+        columns.addLayout(lead, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(12)
-        for widget in (
-            self.title,
-            self.intro,
-            self.code,
-            self.name,
-            self.posts,
-            self.lead,
-            self.pin,
-            self.pin_again,
-            self.general,
-            self.save,
-        ):
-            layout.addWidget(widget)
-        self.setMinimumWidth(560)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addLayout(columns)
+        layout.addWidget(self.general)
+        layout.addWidget(self.save)
+        self.setMinimumWidth(960)
         self.retranslate()
 
     def retranslate(self) -> None:
