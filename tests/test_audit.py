@@ -10,7 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -176,7 +176,9 @@ def test_the_guard_triggers_refuse_changes_to_entries(station_store: Store) -> N
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store with two days of demo data, copied by each tampering test."""
     folder = tmp_path_factory.mktemp("audit-demo") / "data"
-    with open_store(folder) as store:
+    # Two whole working days, whatever the hour the tests run at.
+    evening = datetime(2026, 11, 30, 18, 0, tzinfo=clock.LOCAL_TZ)
+    with clock.frozen_at(evening), open_store(folder) as store:
         fill(store, days=2, seed=5)
     return folder
 

@@ -9,6 +9,7 @@ logged with its traceback and reported through the `unexpected` signal.
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -95,7 +96,8 @@ class Worker(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        return self._pool.submit(self._run, ticket)
+        # In the caller's context: a clock frozen around the call (tests) holds for the job.
+        return self._pool.submit(contextvars.copy_context().run, self._run, ticket)
 
     def _run(self, ticket: int) -> None:
         entry = self._tickets[ticket]

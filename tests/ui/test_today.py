@@ -9,12 +9,18 @@ from pytestqt.qtbot import QtBot
 
 from station import clock
 from station.services import inquiries, lostfound, roster, shifts
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import DEMO_NOW, wait_idle
 from ui.desks.today import TodayDesk
 from ui.worker import Worker
 
 
 def test_today_counts_a_hand_built_day(worker: Worker, qtbot: QtBot) -> None:
+    # Mid-afternoon, whenever the test runs: two hours ago is still today.
+    with clock.frozen_at(DEMO_NOW):
+        _count_a_hand_built_day(worker, qtbot)
+
+
+def _count_a_hand_built_day(worker: Worker, qtbot: QtBot) -> None:
     with worker.store.transaction() as s:
         roster.add(s, name="王秀英", badge_code="YF-0001")
         roster.add(s, name="李建华", badge_code="YF-0002")
