@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from station import clock
 from station.reports import charts
 from station.reports.county import TOTAL_CODE, CountyMonth, StationMonth
-from station.reports.documents import A4, number, percent
+from station.reports.documents import A4, number, percent, side_by_side
 from station.slips import blocks, font, render
 from station.vocab import INQUIRY_CATEGORIES, INQUIRY_STATUSES, label
 
@@ -66,11 +66,7 @@ def _station(s: blocks.Styles, m: StationMonth, name: str) -> list[Flowable]:
         ("本月归还", f"{m.returns} 件"),
         ("失物登记", f"{m.lost_registered} 件"),
     ]
-    half = (len(pairs) + 1) // 2
-    rows = [
-        [*pairs[n], *pairs[n + half]] if n + half < len(pairs) else [*pairs[n], "", ""]
-        for n in range(half)
-    ]
+    rows = side_by_side(pairs)
     statuses = "；".join(f"{label(INQUIRY_STATUSES, c)} {n}" for c, n in m.by_status.items())
     return [
         Spacer(0, 8),

@@ -41,6 +41,14 @@ def percent(share: float | None) -> str:
     return "-" if share is None else f"{share * 100:.1f}%"
 
 
+def side_by_side(pairs: Sequence[tuple[str, str]]) -> list[list[str]]:
+    """(label, value) pairs as a four-column table: the first half left, the rest right."""
+    half = (len(pairs) + 1) // 2
+    return [
+        [*pairs[n], *(pairs[n + half] if n + half < len(pairs) else ("", ""))] for n in range(half)
+    ]
+
+
 def number(value: float) -> str:
     return f"{value:g}"
 
@@ -101,10 +109,7 @@ def _key_figures(s: blocks.Styles, d: Figures) -> list[Flowable]:
         ("失物登记", f"{d.lost_registered.value} 件"),
         ("待移交公安", f"{d.due_for_handover.value} 件"),
     ]
-    half = (len(pairs) + 1) // 2
-    rows = [
-        [*pairs[n], *(pairs[n + half] if n + half < len(pairs) else ("", ""))] for n in range(half)
-    ]
+    rows = side_by_side(pairs)
     return [
         *_section(s, "主要数据"),
         blocks.grid(s, ["项目", "数值", "项目", "数值"], rows, [0.2, 0.3, 0.2, 0.3]),
