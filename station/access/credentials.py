@@ -14,9 +14,7 @@ from station.access import pins
 from station.access.actor import (
     LEAD,
     ROLES,
-    SYSTEM,
     VOLUNTEER,
-    WHO_KEY,
     Actor,
     require_lead,
     require_signed_in,
@@ -266,13 +264,8 @@ def first_lead(session: Session, *, name: object, pin: object, badge_code: objec
     station = station_service.current(session)
     badge = badge_code if badge_code is not None else f"{station.code}-LEAD"
     # Putting someone on the roster is a lead's task; with no signer yet there is no lead,
-    # and that (checked above) is what allows this one addition.
-    acting = session.info.get(WHO_KEY)
-    session.info[WHO_KEY] = SYSTEM
-    try:
-        person = roster.add(session, name=name, badge_code=badge)
-    finally:
-        session.info[WHO_KEY] = acting
+    # and that (checked above) is what allows this one enrolment.
+    person = roster.enrol(session, name=name, badge_code=badge)
     credential = Credential(volunteer_id=person.id, role=LEAD, failed_attempts=0)
     session.add(credential)
     _store(credential, clean_pin, LEAD)

@@ -64,8 +64,31 @@ def add(
     is_party_member: object = False,
     home_station: object = None,
 ) -> Volunteer:
-    """Put a volunteer on the roster, owned by this station."""
+    """Put a volunteer on the roster, owned by this station (a lead's task)."""
     access.require_lead(session, "roster")
+    return enrol(
+        session,
+        name=name,
+        badge_code=badge_code,
+        phone=phone,
+        team=team,
+        is_party_member=is_party_member,
+        home_station=home_station,
+    )
+
+
+def enrol(
+    session: Session,
+    *,
+    name: object,
+    badge_code: object,
+    phone: object = None,
+    team: object = None,
+    is_party_member: object = False,
+    home_station: object = None,
+) -> Volunteer:
+    """`add` without the role check, for a caller that has made its own: the station's
+    first lead, enrolled while nobody can sign in yet."""
     station = station_service.current(session)
     clean_name = validation.required_text("name", name, max_len=NAME_MAX)
     clean_badge = _free_badge(session, badge_code)
