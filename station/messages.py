@@ -717,3 +717,21 @@ MESSAGES.update(
         ),
     }
 )
+
+# Fields the audit trail names that no form asks for.
+FIELD_LABELS.update(
+    {
+        "auto_closed": ("日终自动签退", "closed at day end"),
+        "inquiry_id": ("所属咨询单", "inquiry"),
+        "handed_at": ("移交时间", "handed over at"),
+        "written_by": ("记录人", "written by"),
+        "handover_id": ("移交清单", "hand-over list"),
+        "closed_at": ("办结时间", "closed at"),
+        "returned_at": ("归还时间", "returned at"),
+        "found_item_id": ("拾获物品", "found item"),
+        "lost_report_id": ("失物登记", "lost report"),
+        "volunteer_id": ("志愿者", "volunteer"),
+        "post_id": ("点位", "post"),
+        "resolve_seconds": ("办结用时（秒）", "seconds to resolve"),
+    }
+)
