@@ -1,7 +1,7 @@
 """The performance suite (issue 8): every benchmark times an operation and its floor in the
 same run, on the same data, and reports median, p95 and the ratio against its target.
 
-    python benchmarks/run.py [--quick] [--json FILE] [--only TEXT]
+    python benchmarks/run.py [--quick] [--json FILE] [--only TEXT] [--keep DIR]
 
 `--quick` uses small sizes, so CI can prove every benchmark still runs; its timings gate
 nothing. To add a benchmark, write a module with `NAME` and `run(quick, scratch)`, which
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import signal
 import sys
 import tempfile
@@ -47,6 +48,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="small sizes, few repetitions")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the entries here")
     parser.add_argument("--only", metavar="TEXT", help="run the benchmarks whose name holds TEXT")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="make the shared data (demo year, big stores) here and keep it for the next run",
+    )
     return parser.parse_args(argv)
 
 
@@ -83,17 +90,22 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [(n, b) for n, b in BENCHMARKS if args.only is None or args.only in n]
     entries: list[Entry] = []
     failed = 0
+    if args.keep is not None:
+        args.keep.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="redpost-bench-") as scratch:
+        # A benchmark finds the shared data beside its own folder, which goes with the run.
+        shared = Path(scratch) if args.keep is None else args.keep
         for number, (name, benchmark) in enumerate(chosen, 1):
             print(f"[{number}/{len(chosen)}] {name} …", file=sys.stderr, flush=True)
-            folder = Path(scratch) / f"b{number}"
-            folder.mkdir()
+            folder = Path(tempfile.mkdtemp(prefix=f"b{number}-", dir=shared))
             try:
                 result = benchmark(args.quick, folder)
                 entries.extend(result if isinstance(result, list) else [result])
             except Exception as exc:  # one broken benchmark must not hide the others' figures
                 failed += 1
                 print(f"{name}: failed: {exc}", file=sys.stderr)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
     print(_table(entries))
     if args.json is not None:
         args.json.write_text(
