@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 
 from station import clock
 from station.access import Actor
-from station.services import shifts, stats
+from station.services import shifts
 from station.services import station as station_service
 from station.sync import state
+from station.sync.outbox import pending_count
 from ui.i18n import Retranslatable
 from ui.widgets import MIN_TARGET, big_button
 from ui.worker import Worker
@@ -32,7 +33,7 @@ def _figures(session: Session) -> HeaderFigures:
     return HeaderFigures(
         station_name=station_service.current(session).name,
         on_duty=len(shifts.on_duty(session)),
-        unsynced=stats.counts(session)["unsynced"],
+        unsynced=pending_count(session),
         last_sync=state.last_success(session),
     )
 
