@@ -17,7 +17,7 @@ from station.services import station as station_service
 from station.store import Store, open_store
 from ui import fonts, i18n
 from ui.damaged import DamagedScreen
-from ui.desks.base import Desk
+from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
 from ui.wizard import SetupWizard
 from ui.worker import Worker
@@ -45,24 +45,6 @@ def settings_for(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
 
 
-def make_desks(worker: Worker) -> list[Desk]:
-    from ui.desks.inquiry import InquiryDesk
-    from ui.desks.lead import LeadDesk
-    from ui.desks.lostfound import LostFoundDesk
-    from ui.desks.sync import SyncDesk
-    from ui.desks.today import TodayDesk
-    from ui.desks.volunteer import VolunteerDesk
-
-    return [
-        InquiryDesk(worker),
-        VolunteerDesk(worker),
-        LostFoundDesk(worker),
-        TodayDesk(worker),
-        SyncDesk(worker),
-        LeadDesk(worker),
-    ]
-
-
 def needs_setup(store: Store) -> bool:
     with store.reading() as session:
         return not station_service.is_initialised(session)
@@ -74,7 +56,7 @@ def build_window(store: Store, data_dir: Path) -> MainWindow | None:
     if needs_setup(store) and SetupWizard(worker).exec() != QDialog.DialogCode.Accepted:
         worker.shutdown()
         return None
-    return MainWindow(worker, make_desks(worker), settings_for(data_dir))
+    return MainWindow(worker, kiosk_places(worker), settings_for(data_dir))
 
 
 def _install_excepthook(window_holder: list[MainWindow]) -> None:
@@ -165,7 +147,7 @@ def store_is_sound(data_dir: Path, kiosk: bool = False) -> bool:
 
 
 def _visit_every_desk(window: MainWindow, app: QApplication) -> None:
-    for index in range(len(window.desks)):
+    for index in range(len(window.places)):
         window.show_desk(index, ask=False)
         app.processEvents()
     QTimer.singleShot(500, app.quit)

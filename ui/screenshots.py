@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from station.access import Actor
 from station.store import open_store
 from ui import i18n
-from ui.app import application, make_desks, needs_setup
+from ui.app import application, needs_setup
+from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
 from ui.wizard import SetupWizard
 from ui.worker import Worker
@@ -59,16 +60,16 @@ def take(data_dir: Path, out: Path, lang: str, actor: Actor) -> list[Path]:
                 return saved
             # The person's remembered desk and window stay as they were.
             settings = QSettings(str(Path(scratch) / "ui.ini"), QSettings.Format.IniFormat)
-            window = MainWindow(worker, make_desks(worker), settings)
+            window = MainWindow(worker, kiosk_places(worker), settings)
             window.resize(*SIZE)
             window.show()
             _settle(app, worker)
             saved.append(_save(window, out / "00-sign-in.png"))
             window.admit(actor)
-            for index, desk in enumerate(window.desks):
+            for index in range(len(window.places)):
                 window.show_desk(index, ask=False)
                 _settle(app, worker)
-                for view, show in desk.screenshot_views():
+                for view, show in window.current_desk().screenshot_views():
                     show()
                     _settle(app, worker)
                     suffix = f"-{view}" if view else ""

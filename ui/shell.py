@@ -27,6 +27,7 @@ from station.errors import StationError
 from station.store import Store
 from ui import i18n
 from ui.desks.base import Desk
+from ui.desks.places import DeskPlace
 from ui.header import Header
 from ui.idle import IdleWatch
 from ui.signin import SignInScreen
@@ -34,10 +35,6 @@ from ui.worker import Worker
 
 # The draft that says which desk was open, beside the desks' own.
 WINDOW_DRAFT = "window"
-
-
-def draft_key(desk: Desk) -> str:
-    return type(desk).__name__
 
 
 def _keep(session: Session, kept: dict[str, dict[str, Any]]) -> None:
@@ -50,11 +47,11 @@ def _nobody(store: Store) -> None:
 
 
 class MainWindow(i18n.Retranslatable, QMainWindow):
-    def __init__(self, worker: Worker, desks: list[Desk], settings: QSettings) -> None:
+    def __init__(self, worker: Worker, places: list[DeskPlace], settings: QSettings) -> None:
         super().__init__()
         self.worker = worker
         self.settings = settings
-        self.desks = desks
+        self.places = places
         self.actor: Actor | None = None
         self.header = Header(worker, self)
         self.header.lock_asked.connect(self.lock)
@@ -64,8 +61,8 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.idle = IdleWatch(worker, self)
         self.idle.expired.connect(self.lock)
         self.stack = QStackedWidget(self)
-        for desk in desks:
-            self.stack.addWidget(desk)
+        for place in places:
+            self.stack.addWidget(place)
         nav = self._navigation()
 
         body = QWidget(self)
@@ -90,7 +87,7 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.retranslate()
         self.header.refresh()
         last = settings.value("ui/desk", 0, type=int)
-        self.stack.setCurrentIndex(last if isinstance(last, int) and 0 <= last < len(desks) else 0)
+        self.stack.setCurrentIndex(last if isinstance(last, int) and 0 <= last < len(places) else 0)
         # A store opened for someone already (tests, the smoke test, screenshots) skips the lock.
         if worker.store.actor is None:
             self._show_lock()
@@ -107,7 +104,7 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         nav_layout.setSpacing(2)
         self.nav_group = QButtonGroup(self)
         self.nav_buttons: list[QPushButton] = []
-        for index in range(len(self.desks)):
+        for index in range(len(self.places)):
             button = QPushButton(nav)
             button.setCheckable(True)
             button.setProperty("nav", True)
@@ -123,21 +120,30 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.nav_group.idClicked.connect(self.show_desk)
         return nav
 
+    def current_place(self) -> DeskPlace:
+        return self.places[self.stack.currentIndex()]
+
     def current_desk(self) -> Desk:
-        return self.desks[self.stack.currentIndex()]
+        return self.current_place().desk()
+
+    def built_desks(self) -> list[Desk]:
+        """The desks shown at least once: the others hold nothing typed."""
+        return [desk for place in self.places if (desk := place.built) is not None]
 
     def show_desk(self, index: int, ask: bool = True) -> None:
-        current = self.current_desk()
-        if ask and index != self.stack.currentIndex() and not self._may_leave(current):
+        current = self.current_place().built
+        leaving = index != self.stack.currentIndex()
+        if ask and leaving and current is not None and not self._may_leave(current):
             self.nav_buttons[self.stack.currentIndex()].setChecked(True)
             return
+        desk = self.places[index].desk()
         self.stack.setCurrentIndex(index)
         self.nav_buttons[index].setChecked(True)
         self.settings.setValue("ui/desk", index)
-        self.desks[index].activate()
+        desk.activate()
 
-    def may_use(self, desk: Desk) -> bool:
-        return self.actor is not None and (self.actor.is_lead or not desk.lead_only())
+    def may_use(self, place: DeskPlace) -> bool:
+        return self.actor is not None and (self.actor.is_lead or not place.lead_only)
 
     # Signing in and locking -------------------------------------------------------------------
     def admit(self, actor: Actor) -> None:
@@ -145,12 +151,12 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.actor = actor
         self.worker.store.actor = actor
         self.header.show_person(actor)
-        for button, desk in zip(self.nav_buttons, self.desks, strict=True):
-            button.setVisible(self.may_use(desk))
+        for button, place in zip(self.nav_buttons, self.places, strict=True):
+            button.setVisible(self.may_use(place))
         self.screens.setCurrentIndex(0)
         index = self.stack.currentIndex()
-        if not self.may_use(self.desks[index]):
-            index = next(i for i, desk in enumerate(self.desks) if self.may_use(desk))
+        if not self.may_use(self.places[index]):
+            index = next(i for i, place in enumerate(self.places) if self.may_use(place))
         self.show_desk(index, ask=False)
         if actor.volunteer_id is not None:
             self.worker.read(credentials.idle_minutes, on_done=self.idle.start)
@@ -161,12 +167,12 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.worker.write(drafts.take, on_done=self._restore)
 
     def _restore(self, kept: dict[str, dict[str, Any]]) -> None:
-        for desk in self.desks:
-            if draft_key(desk) in kept and self.may_use(desk):
-                desk.restore_draft(kept[draft_key(desk)])
+        for place in self.places:
+            if place.key in kept and self.may_use(place):
+                place.desk().restore_draft(kept[place.key])
         opened = kept.get(WINDOW_DRAFT, {}).get("desk")
-        for index, desk in enumerate(self.desks):
-            if draft_key(desk) == opened and self.may_use(desk):
+        for index, place in enumerate(self.places):
+            if place.key == opened and self.may_use(place):
                 self.show_desk(index, ask=False)
 
     def lock(self) -> None:
@@ -179,9 +185,13 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()  # a detail or question left open must not sit over the lock
-        kept = {draft_key(d): fields for d in self.desks if (fields := d.draft()) is not None}
-        kept[WINDOW_DRAFT] = {"desk": draft_key(self.current_desk())}
-        for desk in self.desks:
+        kept = {
+            place.key: fields
+            for place in self.places
+            if place.built is not None and (fields := place.built.draft()) is not None
+        }
+        kept[WINDOW_DRAFT] = {"desk": self.current_place().key}
+        for desk in self.built_desks():
             desk.discard_changes()
         self.worker.write(lambda s: _keep(s, kept))
         # Queued behind the drafts on the one worker thread, so they are saved as the person.
@@ -230,13 +240,14 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Red Post Station"))
-        for button, desk in zip(self.nav_buttons, self.desks, strict=True):
-            button.setText(desk.title())
+        for button, place in zip(self.nav_buttons, self.places, strict=True):
+            button.setText(place.title())
         # The button names the language it switches to, in that language.
         self.language_button.setText("English" if i18n.current() == "zh_CN" else "中文")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._may_leave(self.current_desk()):
+        current = self.current_place().built
+        if current is not None and not self._may_leave(current):
             event.ignore()
             return
         self.settings.setValue("ui/geometry", self.saveGeometry())

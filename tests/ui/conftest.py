@@ -18,7 +18,8 @@ from station import clock
 from station.demo import fill
 from station.store import Store, open_store
 from ui import i18n
-from ui.app import application, make_desks
+from ui.app import application
+from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
 from ui.worker import Worker
 
@@ -72,14 +73,14 @@ def locked_window(demo_template: Path, tmp_path: Path, qtbot: QtBot) -> Iterator
     store = open_store(folder, actor=None)
     made = Worker(store)
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(made, make_desks(made), settings)
+    window = MainWindow(made, kiosk_places(made), settings)
     window.resize(1280, 800)
     window.show()
     wait_idle(qtbot, made)
     yield window
     window.idle.stop()
     wait_idle(qtbot, made)
-    for desk in window.desks:  # so closing the window does not ask about restored drafts
+    for desk in window.built_desks():  # so closing the window does not ask about restored drafts
         desk.discard_changes()
     window.close()
     window.deleteLater()

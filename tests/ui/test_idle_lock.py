@@ -31,9 +31,9 @@ def is_locked(window: MainWindow) -> bool:
 
 
 def open_desk(window: MainWindow, kind: type) -> InquiryDesk | LostFoundDesk:
-    index = next(i for i, desk in enumerate(window.desks) if isinstance(desk, kind))
+    index = next(i for i, place in enumerate(window.places) if place.key == kind.__name__)
     window.show_desk(index)
-    desk = window.desks[index]
+    desk = window.current_desk()
     assert isinstance(desk, InquiryDesk | LostFoundDesk)
     return desk
 

@@ -15,7 +15,7 @@ from station.store import Store
 from tests.ui.conftest import type_in, wait_idle
 from ui import i18n
 from ui.desks.base import Desk
-from ui.desks.today import TodayDesk
+from ui.desks.places import DeskPlace, place
 from ui.shell import MainWindow
 from ui.wizard import SetupWizard
 from ui.worker import Worker
@@ -28,9 +28,6 @@ class Notebook(Desk):
         super().__init__(worker, parent)
         self.text = ""
         self.retranslate()
-
-    def title(self) -> str:
-        return "Notebook"
 
     def retranslate(self) -> None:
         pass
@@ -45,7 +42,8 @@ class Notebook(Desk):
 @pytest.fixture
 def window(worker: Worker, qtbot: QtBot, tmp_path: Path) -> MainWindow:
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    made = MainWindow(worker, [Notebook(worker), TodayDesk(worker)], settings)
+    notebook = DeskPlace("Notebook", lambda: "Notebook", lambda: Notebook(worker))
+    made = MainWindow(worker, [notebook, place("TodayDesk", worker)], settings)
     qtbot.addWidget(made)
     made.show()
     wait_idle(qtbot, worker)
@@ -64,7 +62,7 @@ def test_the_header_shows_the_station_and_what_waits_for_sync(
 def test_leaving_unsaved_input_asks_first(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    notebook = window.desks[0]
+    notebook = window.places[0].built
     assert isinstance(notebook, Notebook)
     notebook.text = "一位游客问路"
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]

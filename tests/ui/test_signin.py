@@ -13,8 +13,7 @@ from station.access import LEAD as LEAD_ROLE
 from station.access import SYSTEM
 from station.store import Store
 from tests.ui.conftest import LEAD, OTHER_VOLUNTEER, VOLUNTEER, sign_in, wait_idle
-from ui.app import make_desks
-from ui.desks.sync import SyncDesk
+from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
 from ui.worker import Worker
 
@@ -28,7 +27,7 @@ def is_locked(window: MainWindow) -> bool:
 
 
 def sync_button_shown(window: MainWindow) -> bool:
-    index = next(i for i, desk in enumerate(window.desks) if isinstance(desk, SyncDesk))
+    index = next(i for i, place in enumerate(window.places) if place.key == "SyncDesk")
     return not window.nav_buttons[index].isHidden()
 
 
@@ -46,6 +45,19 @@ def test_the_kiosk_starts_locked_and_a_name_and_the_keypad_sign_in(
     assert header.signed_in.text() == f"{actor.name}（站长）"
     assert header.lock_button.isVisible()
     assert header.lock_button.text() == "锁屏 / 退出"
+
+
+def test_the_locked_kiosk_builds_no_desk_and_signing_in_builds_only_the_one_shown(
+    locked_window: MainWindow, qtbot: QtBot
+) -> None:
+    assert [place.built for place in locked_window.places] == [None] * 6
+    sign_in(qtbot, locked_window, *VOLUNTEER)
+    shown = locked_window.current_place()
+    assert [place.built is not None for place in locked_window.places] == [
+        place is shown for place in locked_window.places
+    ]
+    locked_window.nav_buttons[2].click()  # lost and found: built on its first show
+    assert locked_window.places[2].built is locked_window.current_desk()
 
 
 def test_the_lead_is_marked_on_their_name_button(locked_window: MainWindow, qtbot: QtBot) -> None:
@@ -119,8 +131,8 @@ def test_a_volunteer_does_not_see_the_sync_desk_and_a_lead_does(
     sign_in(qtbot, locked_window, *VOLUNTEER)
     assert not sync_button_shown(locked_window)
     assert all(
-        locked_window.nav_buttons[i].isHidden() == desk.lead_only()
-        for i, desk in enumerate(locked_window.desks)
+        locked_window.nav_buttons[i].isHidden() == place.lead_only
+        for i, place in enumerate(locked_window.places)
     )
     QTest.mouseClick(locked_window.header.lock_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, locked_window.worker)
@@ -134,11 +146,11 @@ def test_a_volunteer_left_on_a_lead_desk_is_moved_off_it(
     locked_window: MainWindow, qtbot: QtBot
 ) -> None:
     sign_in(qtbot, locked_window, *LEAD)
-    sync = next(i for i, desk in enumerate(locked_window.desks) if isinstance(desk, SyncDesk))
+    sync = next(i for i, place in enumerate(locked_window.places) if place.key == "SyncDesk")
     locked_window.show_desk(sync)
     locked_window.lock()
     sign_in(qtbot, locked_window, *VOLUNTEER)
-    assert not locked_window.current_desk().lead_only()
+    assert not locked_window.current_place().lead_only
 
 
 def test_with_nobody_to_sign_in_the_screen_says_how_to_set_the_first_lead(
@@ -146,7 +158,7 @@ def test_with_nobody_to_sign_in_the_screen_says_how_to_set_the_first_lead(
 ) -> None:
     station_store.actor = None
     worker = Worker(station_store)
-    window = MainWindow(worker, make_desks(worker), settings(tmp_path))
+    window = MainWindow(worker, kiosk_places(worker), settings(tmp_path))
     qtbot.addWidget(window)
     window.show()
     screen = window.sign_in
@@ -162,7 +174,7 @@ def test_a_window_opened_for_someone_skips_the_lock(
     worker: Worker, qtbot: QtBot, tmp_path: Path
 ) -> None:
     assert worker.store.actor is SYSTEM
-    window = MainWindow(worker, make_desks(worker), settings(tmp_path))
+    window = MainWindow(worker, kiosk_places(worker), settings(tmp_path))
     qtbot.addWidget(window)
     assert not is_locked(window)
     assert sync_button_shown(window)

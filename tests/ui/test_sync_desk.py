@@ -23,6 +23,7 @@ from tests.sync.conftest import Central, _sqlite_central
 from tests.sync.day import unsynced, work_day
 from tests.ui.conftest import wait_idle
 from ui import i18n
+from ui.desks.places import place
 from ui.desks.sync import SyncDesk
 from ui.header import local_time
 from ui.shell import MainWindow
@@ -221,7 +222,7 @@ def test_the_header_shows_the_last_sync_and_the_desk_follows_the_language(
     linked: Store, worker: Worker, qtbot: QtBot, tmp_path: Path
 ) -> None:
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(worker, [SyncDesk(worker)], settings)
+    window = MainWindow(worker, [place("SyncDesk", worker)], settings)
     qtbot.addWidget(window)
     window.show()
     wait_idle(qtbot, worker)

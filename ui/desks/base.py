@@ -1,5 +1,6 @@
-"""What every desk offers the shell: a title, a refresh when shown, unsaved-changes care, the
-draft it leaves at the idle lock, and whether only a station lead may use it."""
+"""What every desk offers the shell: a refresh when shown, unsaved-changes care and the draft
+it leaves at the idle lock. Its title, and whether only a station lead may use it, are known
+before it is built (ui.desks.places)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,6 @@ class Desk(Retranslatable, QWidget):
         super().__init__(parent)
         self.worker = worker
 
-    def title(self) -> str:
-        """The desk's name on its navigation button."""
-        raise NotImplementedError
-
     def activate(self) -> None:
         """Called each time the desk is shown: load what it displays."""
 
@@ -29,10 +26,6 @@ class Desk(Retranslatable, QWidget):
 
     def discard_changes(self) -> None:
         """Forget what was typed and not saved (after the person agreed, or at a lock)."""
-
-    def lead_only(self) -> bool:
-        """Whether only a station lead sees this desk (the services refuse others anyway)."""
-        return False
 
     def draft(self) -> dict[str, Any] | None:
         """What was typed and not saved, as JSON values to keep while the kiosk is locked;

@@ -36,9 +36,6 @@ class InquiryDesk(Desk):
         worker.changed.connect(self._refresh)
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Visitor inquiries")
-
     def retranslate(self) -> None:
         # The form, the list and an open detail follow the language by themselves.
         pass

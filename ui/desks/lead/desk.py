@@ -55,12 +55,6 @@ class LeadDesk(Desk):
         self.tabs.set_value("trail")
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Lead")
-
-    def lead_only(self) -> bool:
-        return True
-
     def current_tab(self) -> str:
         return TABS[self.pages.currentIndex()]
 

@@ -63,9 +63,6 @@ class LostFoundDesk(Desk):
         self.show_tab("found")
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Lost and found")
-
     def current_tab(self) -> str:
         return TABS[self.pages.currentIndex()]
 

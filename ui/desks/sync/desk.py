@@ -79,12 +79,6 @@ class SyncDesk(Desk):
         self._show_result(False)
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("End-of-day sync")
-
-    def lead_only(self) -> bool:
-        return True
-
     def activate(self) -> None:
         if not self.running:
             self.worker.read(overview, on_done=self._show_overview)

@@ -177,8 +177,6 @@ class TodayDesk(Desk):
         layout.addWidget(self.pane, 1)
 
     # Desk -------------------------------------------------------------------------------------
-    def title(self) -> str:
-        return self.tr("Today")
 
     def activate(self) -> None:
         actor = self.worker.store.actor

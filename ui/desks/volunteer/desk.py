@@ -121,9 +121,6 @@ class VolunteerDesk(Desk):
 
     # -- the shell's side ---------------------------------------------------------------
 
-    def title(self) -> str:
-        return self.tr("Volunteer check-in")
-
     def activate(self) -> None:
         self.refresh()
 
