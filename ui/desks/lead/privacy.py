@@ -23,9 +23,9 @@ from ui import i18n
 from ui.banner import Banner
 from ui.desks.lead.confirm import Confirm, ask
 from ui.desks.lead.stepper import Stepper
-from ui.desks.sync.outcome import kind_name
 from ui.header import local_time
 from ui.i18n import Retranslatable
+from ui.record_kinds import kind_name
 from ui.tables import read_only_table
 from ui.widgets import Field, FormErrors, big_button, line_edit
 from ui.worker import Worker

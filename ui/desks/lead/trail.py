@@ -37,9 +37,9 @@ from station.vocab import (
 )
 from ui import i18n
 from ui.banner import Banner
-from ui.desks.sync.outcome import kind_name
 from ui.header import local_time
 from ui.i18n import Retranslatable
+from ui.record_kinds import kind_name
 from ui.tables import Column, LazyTableModel
 from ui.widgets import big_button
 from ui.worker import Worker

@@ -20,8 +20,9 @@ from station.sync.run import SyncReport, sync
 from ui import i18n
 from ui.banner import Banner
 from ui.desks.base import Desk
-from ui.desks.sync.outcome import OutcomeView, kind_name
+from ui.desks.sync.outcome import OutcomeView
 from ui.header import local_time
+from ui.record_kinds import kind_name
 from ui.report_preview import ReportPreview, show_report
 from ui.widgets import big_button
 from ui.worker import ProgressRelay, Worker

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -15,27 +14,10 @@ from station.sync.overview import Outcome, reason_text
 from ui import i18n
 from ui.desks.today import Card
 from ui.i18n import Retranslatable
+from ui.record_kinds import kind_name
 from ui.tables import read_only_table
 
 OUTCOMES = ("pushed", "pulled", "conflict", "parked")
-
-
-def kind_name(kind: str) -> str:
-    """A record kind as the lead calls it."""
-    names = {
-        "posts": QCoreApplication.translate("SyncKinds", "Post"),
-        "volunteers": QCoreApplication.translate("SyncKinds", "Volunteer"),
-        "faqs": QCoreApplication.translate("SyncKinds", "Quick answer"),
-        "shifts": QCoreApplication.translate("SyncKinds", "Shift"),
-        "inquiries": QCoreApplication.translate("SyncKinds", "Inquiry"),
-        "inquiry_follow_ups": QCoreApplication.translate("SyncKinds", "Inquiry note"),
-        "police_handovers": QCoreApplication.translate("SyncKinds", "Police hand-over"),
-        "found_items": QCoreApplication.translate("SyncKinds", "Found item"),
-        "lost_reports": QCoreApplication.translate("SyncKinds", "Lost report"),
-        "item_returns": QCoreApplication.translate("SyncKinds", "Item return"),
-        "audit_entries": QCoreApplication.translate("SyncKinds", "Audit entry"),
-    }
-    return names.get(kind, kind)
 
 
 class OutcomeView(Retranslatable, QWidget):
