@@ -16,10 +16,6 @@ import logging
 import os
 from pathlib import Path
 
-import keyring
-from keyring.backends import chainer, fail
-from keyring.errors import KeyringError
-
 from station.sync import sealed
 
 log = logging.getLogger(__name__)
@@ -38,6 +34,11 @@ def legacy_file(folder: Path) -> Path:
 
 def keyring_usable() -> bool:
     """False when keyring has no real backend (it would raise NoKeyringError)."""
+    # keyring is imported where it is used: importing it takes 0.2 s, which opening the
+    # sync desk need not pay.
+    import keyring
+    from keyring.backends import chainer, fail
+
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring):
         return False
@@ -46,6 +47,9 @@ def keyring_usable() -> bool:
 
 def save(folder: Path, account: str, password: str) -> str:
     """Keep the password; returns KEYRING or FILE (sealed), whichever now holds it."""
+    import keyring
+    from keyring.errors import KeyringError
+
     kept = FILE
     if keyring_usable():
         try:
@@ -75,6 +79,9 @@ def load(folder: Path, account: str) -> str | None:
     if from_env:
         return from_env
     if keyring_usable():
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             found = keyring.get_password(SERVICE, account)
         except KeyringError as exc:
