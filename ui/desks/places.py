@@ -9,7 +9,6 @@ draft.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -49,42 +48,79 @@ class DeskPlace(QWidget):
         return self._desk
 
 
+# Each desk is imported inside its maker, so that importing this module imports none.
+def _inquiries(worker: Worker) -> Desk:
+    from ui.desks.inquiry import InquiryDesk
+
+    return InquiryDesk(worker)
+
+
+def _volunteers(worker: Worker) -> Desk:
+    from ui.desks.volunteer import VolunteerDesk
+
+    return VolunteerDesk(worker)
+
+
+def _lost_and_found(worker: Worker) -> Desk:
+    from ui.desks.lostfound import LostFoundDesk
+
+    return LostFoundDesk(worker)
+
+
+def _today(worker: Worker) -> Desk:
+    from ui.desks.today import TodayDesk
+
+    return TodayDesk(worker)
+
+
+def _sync(worker: Worker) -> Desk:
+    from ui.desks.sync import SyncDesk
+
+    return SyncDesk(worker)
+
+
+def _lead(worker: Worker) -> Desk:
+    from ui.desks.lead import LeadDesk
+
+    return LeadDesk(worker)
+
+
 @dataclass(frozen=True)
 class _Kind:
-    module: str
     name: str
     title: Callable[[], str]  # in the context of the desk's class, as its own strings are
+    make: Callable[[Worker], Desk]
     lead_only: bool = False
 
 
 # Each title is written out as a translate() call, for lupdate to find.
 KINDS = (
     _Kind(
-        "ui.desks.inquiry",
         "InquiryDesk",
         lambda: QCoreApplication.translate("InquiryDesk", "Visitor inquiries"),
+        _inquiries,
     ),
     _Kind(
-        "ui.desks.volunteer",
         "VolunteerDesk",
         lambda: QCoreApplication.translate("VolunteerDesk", "Volunteer check-in"),
+        _volunteers,
     ),
     _Kind(
-        "ui.desks.lostfound",
         "LostFoundDesk",
         lambda: QCoreApplication.translate("LostFoundDesk", "Lost and found"),
+        _lost_and_found,
     ),
-    _Kind("ui.desks.today", "TodayDesk", lambda: QCoreApplication.translate("TodayDesk", "Today")),
+    _Kind("TodayDesk", lambda: QCoreApplication.translate("TodayDesk", "Today"), _today),
     _Kind(
-        "ui.desks.sync",
         "SyncDesk",
         lambda: QCoreApplication.translate("SyncDesk", "End-of-day sync"),
+        _sync,
         lead_only=True,
     ),
     _Kind(
-        "ui.desks.lead",
         "LeadDesk",
         lambda: QCoreApplication.translate("LeadDesk", "Lead"),
+        _lead,
         lead_only=True,
     ),
 )
@@ -93,13 +129,7 @@ KINDS = (
 def place(name: str, worker: Worker) -> DeskPlace:
     """The place of the kiosk's desk called `name` (its class name), not yet built."""
     kind = next(k for k in KINDS if k.name == name)
-
-    def make() -> Desk:
-        desk = getattr(importlib.import_module(kind.module), kind.name)(worker)
-        assert isinstance(desk, Desk)
-        return desk
-
-    return DeskPlace(kind.name, kind.title, make, kind.lead_only)
+    return DeskPlace(kind.name, kind.title, lambda: kind.make(worker), kind.lead_only)
 
 
 def kiosk_places(worker: Worker) -> list[DeskPlace]:
