@@ -10,11 +10,11 @@ touches no open store: the screen comes before the store is opened.
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from station import backup, clock, paths
@@ -37,6 +37,21 @@ def _enlarge(widget: QWidget, factor: float) -> None:
     widget.setFont(font)
 
 
+class _Outcome(QObject):
+    """Brings a restore's outcome from its thread back to the screen's."""
+
+    arrived = Signal(object)  # backup.Restored, or the StationError or OSError it raised
+
+
+def _restore_into(data_dir: Path, outcome: _Outcome) -> None:
+    result: object
+    try:
+        result = backup.restore(data_dir)
+    except (StationError, OSError) as exc:
+        result = exc
+    outcome.arrived.emit(result)
+
+
 class DamagedScreen(Retranslatable, QDialog):
     """Accepted once a backup has been restored (then `restored` says which)."""
 
@@ -47,6 +62,9 @@ class DamagedScreen(Retranslatable, QDialog):
         self.data_dir = data_dir
         self.damage = damage
         self.restored: backup.Restored | None = None
+        self.restoring: threading.Thread | None = None
+        self.outcome = _Outcome(self)
+        self.outcome.arrived.connect(self._finished)
         self.title = QLabel(self)
         self.title.setProperty("role", "title")
         self.intro = QLabel(self)
@@ -83,6 +101,11 @@ class DamagedScreen(Retranslatable, QDialog):
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setEnabled(damage.newest_good is not None)
         self.restore_button.clicked.connect(self.restore)
+        self._lay_out()
+        self.setMinimumSize(820, 600)
+        self.retranslate()
+
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(16)
@@ -108,8 +131,6 @@ class DamagedScreen(Retranslatable, QDialog):
         self.restore_button.setStyleSheet("min-height: 80px;")  # the app sheet says 48px
         for label in (self.intro, self.backup_line, self.sync_line, self.lost_line, self.error):
             _enlarge(label, 1.25)
-        self.setMinimumSize(820, 600)
-        self.retranslate()
 
     def retranslate(self) -> None:
         good = self.damage.newest_good
@@ -135,7 +156,11 @@ class DamagedScreen(Retranslatable, QDialog):
                 "Records entered after the backup and not synced are not in it. After restoring, run the end-of-day sync: it checks central again."  # noqa: E501
             )
         )
-        self.restore_button.setText(self.tr("Restore from backup"))
+        self.restore_button.setText(
+            self.tr("Restoring… please wait")
+            if self.restoring is not None
+            else self.tr("Restore from backup")
+        )
         self.pin_label.setText(self.tr("A station lead's PIN, to restore"))
 
     def _sync_text(self) -> str:
@@ -156,20 +181,37 @@ class DamagedScreen(Retranslatable, QDialog):
                 self.error.setText(exc.message(i18n.current()))
                 self.pin.clear()
                 return
+        # Copying and checking a year's file takes seconds on a kiosk's disk: off the screen's
+        # thread, so the screen keeps answering and says what it is doing.
+        self.error.clear()
         self.restore_button.setEnabled(False)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.restored = backup.restore(self.data_dir)
-        except StationError as exc:
-            self.error.setText(exc.message(i18n.current()))
-            self.restore_button.setEnabled(True)
+        self.pin.setEnabled(False)
+        self.restoring = threading.Thread(
+            target=_restore_into, args=(self.data_dir, self.outcome), name="restore"
+        )
+        self.retranslate()
+        self.restoring.start()
+
+    def _finished(self, result: object) -> None:
+        assert self.restoring is not None
+        self.restoring.join()
+        self.restoring = None
+        self.retranslate()
+        if isinstance(result, backup.Restored):
+            self.restored = result
+            log.info("restored %s from %s", self.data_dir, result.source)
+            self.accept()
             return
-        except OSError as exc:
-            log.exception("restore failed")
-            self.error.setText(str(exc))
-            self.restore_button.setEnabled(True)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        log.info("restored %s from %s", self.data_dir, self.restored.source)
-        self.accept()
+        if isinstance(result, StationError):
+            self.error.setText(result.message(i18n.current()))
+        else:
+            log.error("restore failed: %s", result)
+            self.error.setText(
+                self.tr("The backup could not be restored: %1").replace("%1", str(result))
+            )
+        self.restore_button.setEnabled(True)
+        self.pin.setEnabled(True)
+
+    def reject(self) -> None:
+        if self.restoring is None:  # a restore half done is never walked away from
+            super().reject()

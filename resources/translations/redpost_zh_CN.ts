@@ -216,6 +216,10 @@
         <translation>备份之后录入且尚未同步的记录不在备份中。恢复后请进行日终同步，系统会重新核对中心数据。</translation>
     </message>
     <message>
+        <source>Restoring… please wait</source>
+        <translation>正在恢复，请稍候…</translation>
+    </message>
+    <message>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
@@ -234,6 +238,10 @@
     <message>
         <source>Central holds this kiosk&apos;s records up to the last sync, at %1.</source>
         <translation>中心已保存本机截至上次同步（%1）的记录。</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: %1</source>
+        <translation>备份未能恢复：%1</translation>
     </message>
 </context>
 <context>

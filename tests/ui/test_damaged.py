@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -66,10 +67,60 @@ def test_the_screen_says_what_happened_and_restore_brings_the_backup_back(
     assert "PIN" in screen.error.text()
     assert backup.diagnose(damaged) is not None, "restored without a lead's PIN"
     QTest.keyClicks(screen.pin, "2468")
-    QTest.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
-    assert screen.result() == screen.DialogCode.Accepted
+    with qtbot.waitSignal(screen.accepted, timeout=30_000):
+        QTest.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
     assert backup.diagnose(damaged) is None
     assert inquiries_in(damaged) == inquiries_in(demo_template)
+
+
+def test_while_restoring_the_screen_answers_says_so_and_cannot_be_left(
+    damaged: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = backup.diagnose(damaged)
+    assert found is not None
+    go_on = threading.Event()
+    real_restore = backup.restore
+
+    def slow_disk(folder: Path) -> backup.Restored:
+        go_on.wait(timeout=30)
+        return real_restore(folder)
+
+    monkeypatch.setattr(backup, "restore", slow_disk)
+    screen = DamagedScreen(damaged, found)
+    qtbot.addWidget(screen)
+    screen.show()
+    QTest.keyClicks(screen.pin, "2468")
+    QTest.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    assert screen.restore_button.text() == "正在恢复，请稍候…"
+    assert not screen.restore_button.isEnabled()
+    assert not screen.pin.isEnabled()
+    screen.reject()  # Esc or the window's close button, halfway through
+    assert screen.isVisible()
+    with qtbot.waitSignal(screen.accepted, timeout=30_000):
+        go_on.set()
+    assert backup.diagnose(damaged) is None
+
+
+def test_a_restore_that_fails_says_why_beside_the_button_and_can_be_tried_again(
+    damaged: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = backup.diagnose(damaged)
+    assert found is not None
+
+    def full_disk(folder: Path) -> backup.Restored:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "restore", full_disk)
+    screen = DamagedScreen(damaged, found)
+    qtbot.addWidget(screen)
+    QTest.keyClicks(screen.pin, "2468")
+    QTest.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.restore_button.isEnabled)
+    assert screen.error.text().startswith("备份未能恢复：")
+    assert "No space left on device" in screen.error.text()
+    assert screen.restore_button.text() == "从备份恢复"
+    assert screen.result() != screen.DialogCode.Accepted
+    assert backup.diagnose(damaged) is not None
 
 
 def test_without_a_good_backup_the_button_is_off_and_the_screen_says_so(
