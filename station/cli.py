@@ -509,10 +509,10 @@ def _sync(args: argparse.Namespace, folder: Path) -> int:
 
 def _record_slip(args: argparse.Namespace, folder: Path, slip: Any, output: str) -> None:
     """The print (or PDF) of a slip goes into the audit trail, by the command line."""
-    from station import audit
+    from station.slips.printed import record_print
 
     with _open(args, folder) as store, store.transaction() as session:
-        audit.record(session, "print", {"slip": slip.kind, "number": slip.number, "to": output})
+        record_print(session, slip.kind, slip.number, output)
 
 
 def _audit(args: argparse.Namespace, folder: Path) -> int:

@@ -59,17 +59,23 @@ def report(args: argparse.Namespace, folder: Path) -> int:
         period = reports.month(args.month)
     else:
         period = reports.span(args.first, args.last)
-    with _open(args, folder) as store, store.reading() as session:
+    from station.slips.printed import record_print
+
+    with _open(args, folder) as store, store.transaction() as session:
         if args.report_command == "daily":
             made = reports.daily_report(session, period)
         elif args.report_command == "monthly":
             made = reports.monthly_report(session, period)
         else:
             made = reports.hours_statement(session, args.volunteer, period)
-    try:
-        args.out.write_bytes(made.pdf)
-    except OSError as exc:
-        raise InvalidInput("cannot_write", "out", path=args.out, reason=exc.strerror) from exc
+        # Written inside the transaction: a file that cannot be written leaves no audit entry.
+        try:
+            args.out.write_bytes(made.pdf)
+        except OSError as exc:
+            raise InvalidInput("cannot_write", "out", path=args.out, reason=exc.strerror) from exc
+        badge = args.volunteer.strip().upper() if made.kind == "hours" else ""
+        number = f"{badge} {period.label}".strip()
+        record_print(session, made.kind, number, str(args.out))
     print(render("report_saved", args.lang, title=made.title, path=args.out))
     return 0
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from station import reports
+from station.models import AuditEntry
 from station.store import open_store
 from tests.report_data import DAY, EXPECTED, fill
 from tests.test_cli import LEAD, PIN, assert_one_line_error, redpost
@@ -84,6 +86,13 @@ def test_reports_are_written_with_the_lead_s_pin(folder: Path, tmp_path: Path) -
     )
     assert done.returncode == 0, done.stderr
     assert "服务时长共计 5.25 小时" in pdf_text(hours.read_bytes())  # 3 + 2.25
+    with open_store(folder) as store, store.reading() as session:
+        printed = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "print"))
+        assert [json.loads(detail) for detail in printed][-3:] == [
+            {"slip": "daily", "number": "2026-11-30", "to": str(daily)},
+            {"slip": "monthly", "number": "2026-11", "to": str(monthly)},
+            {"slip": "hours", "number": "YF01-0102 2026-11", "to": str(hours)},
+        ]
 
 
 def test_an_export_with_the_pin(folder: Path, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from station.errors import StationError
 from station.slips import PAPERS, Slip, default_paper, make_slip, set_default_paper
+from station.slips.printed import record_print
 from ui import i18n
 from ui.i18n import Retranslatable
 from ui.printing import PdfPages, PrintError, available_printers, print_pdf
@@ -309,6 +310,7 @@ class SlipPreview(Retranslatable, QDialog):
         except StationError as error:
             self._failed(error)
             return
+        self.worker.write(lambda s: record_print(s, slip.kind, slip.number, used))
         self.say(lambda: self.tr("Sent to the printer {name}.").format(name=used))
 
     def save_pdf(self) -> None:
@@ -330,6 +332,7 @@ class SlipPreview(Retranslatable, QDialog):
                 error=True,
             )
             return
+        self.worker.write(lambda s: record_print(s, slip.kind, slip.number, str(path)))
         self.say(lambda: self.tr("Saved as {path}.").format(path=path))
 
     def _ask_file(self, name: str) -> str | None:

@@ -6,6 +6,7 @@ test_real_printer.py); the store, the slips and the rendering are real.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from station.models import FoundItem, Inquiry
+from station.models import AuditEntry, FoundItem, Inquiry
 from station.slips import default_paper
 from ui import i18n
 from ui.desks.inquiry import InquiryDesk
@@ -103,8 +104,18 @@ def test_choosing_a4_remakes_the_slip_and_can_become_the_default(
     assert not preview.default_button.isEnabled()
 
 
+def printed(qtbot: QtBot, worker: Worker) -> list[dict[str, str]]:
+    """What the audit trail says was printed or saved, oldest first."""
+    qtbot.waitUntil(worker.is_idle, timeout=10_000)
+    with worker.store.reading() as session:
+        details = session.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "print").order_by(AuditEntry.seq)
+        )
+        return [json.loads(detail) for detail in details]
+
+
 def test_a_remembered_printer_prints_straight_away(
-    preview: SlipPreview, settings: QSettings
+    preview: SlipPreview, settings: QSettings, qtbot: QtBot
 ) -> None:
     settings.setValue(REMEMBERED_PRINTER, "Desk printer")
     preview.list_printers = lambda: ["Office", "Desk printer"]
@@ -116,6 +127,9 @@ def test_a_remembered_printer_prints_straight_away(
     assert jobs[0]["pdf"] == preview.slip.pdf
     assert (jobs[0]["width"], jobs[0]["height"]) == (80, preview.slip.height_mm)
     assert "Desk printer" in preview.status_text()
+    assert printed(qtbot, preview.worker) == [
+        {"slip": "inquiry", "number": preview.slip.number, "to": "Desk printer"}
+    ]
 
 
 def test_without_a_remembered_printer_the_chooser_asks_once(
@@ -175,7 +189,9 @@ def test_no_printer_at_all_gives_a_message_instead_of_a_chooser(preview: SlipPre
     assert preview.status_text() == PrintError("no_printers").message("zh_CN")
 
 
-def test_save_as_pdf_writes_the_slip_with_its_number(preview: SlipPreview, tmp_path: Path) -> None:
+def test_save_as_pdf_writes_the_slip_with_its_number(
+    preview: SlipPreview, tmp_path: Path, qtbot: QtBot
+) -> None:
     asked: list[str] = []
 
     def choose(name: str) -> str:
@@ -192,6 +208,9 @@ def test_save_as_pdf_writes_the_slip_with_its_number(preview: SlipPreview, tmp_p
     ).stdout
     assert preview.slip.number in text
     assert str(saved) in preview.status_text()
+    assert printed(qtbot, preview.worker) == [
+        {"slip": "inquiry", "number": preview.slip.number, "to": str(saved)}
+    ]
 
 
 def test_the_preview_follows_the_language(preview: SlipPreview, qtbot: QtBot) -> None:
