@@ -62,8 +62,6 @@ __all__ = [
     "send",
 ]
 
-# Same constant as the migration's trigger: a push holds it from start to commit.
-SEQ_LOCK = 5_310_001
 MAX_VERSION = 2**31 - 1
 # The columns a push writes into `records` (`seq` is the trigger's).
 _INSERTED = ", ".join(c.name for c in records.c if c.name != "seq")
@@ -168,7 +166,7 @@ def send(conn: Connection, batch: Prepared) -> PushResult:
         with _transaction(conn):
             if conn.dialect.name == "postgresql":
                 # Whole pushes in turn: stamping order is commit order, and no deadlocks.
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SEQ_LOCK})
+                conn.execute(text("SELECT take_push_turn()"))
             stored = _stored_result(conn, batch_id)
             if stored is not None:
                 return stored

@@ -24,7 +24,7 @@ INSERTABLE = (
 UPDATABLE = "version, digest, created_at, updated_at, deleted_at, public, private"
 PASSWORD_BYTES = 24
 NAME_LIMIT = 63
-# Pushes take one advisory lock in turn: a kiosk that stalls (power cut mid-push, a held
+# Pushes take their turn one at a time (c0002): a kiosk that stalls (power cut mid-push, a held
 # transaction) must not stall every station for long. Set on each login role, since role
 # settings are not inherited from the group.
 TIMEOUTS = {
@@ -87,7 +87,7 @@ def ensure_group(conn: Connection) -> None:
         f"{schema}.sync_runs TO {g}",
         f"GRANT USAGE ON SEQUENCE {schema}.parked_id_seq, {schema}.conflicts_id_seq, "
         f"{schema}.sync_runs_id_seq TO {g}",
-        f"GRANT EXECUTE ON FUNCTION {schema}.current_station() TO {g}",
+        f"GRANT EXECUTE ON FUNCTION {schema}.current_station(), {schema}.take_push_turn() TO {g}",
     ]
     for statement in statements:
         conn.exec_driver_sql(statement)

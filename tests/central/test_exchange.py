@@ -42,6 +42,11 @@ def test_hello_tells_an_old_schema(central: Engine, station_conn: StationConnect
 
     with central.begin() as admin:
         admin.exec_driver_sql(f"UPDATE {VERSION_TABLE} SET version_num = '{migrations.KNOWN[0]}'")
+    with pytest.raises(CentralError) as caught:
+        exchange.hello(conn, "YF01")
+    assert caught.value.code == "central_schema_old"
+    with central.begin() as admin:
+        admin.exec_driver_sql(f"UPDATE {VERSION_TABLE} SET version_num = '{SCHEMA_HEAD}'")
     assert exchange.hello(conn, "YF01").schema_revision == SCHEMA_HEAD
 
 

@@ -121,3 +121,30 @@ def test_roles_own_nothing_and_bypass_nothing(setup) -> None:  # type: ignore[no
     for name, value in roles.TIMEOUTS.items():
         setting = conn.scalar(text("SELECT setting FROM pg_settings WHERE name = :n"), {"n": name})
         assert int(setting) == int(value.removesuffix("s")) * 1000, name
+
+
+def test_a_station_cannot_hold_up_another_stations_push(setup) -> None:  # type: ignore[no-untyped-def]
+    central, conn, _ = setup
+    # Every advisory lock is open to any role, and a session's outlives its transaction: the
+    # old stamping lock, held like this, stalled every push until lock_timeout (60 s).
+    conn.execute(text("SELECT pg_advisory_lock(5310001)"))
+    conn.commit()
+    with central.begin() as admin_conn:
+        role, password = admin.add_station(admin_conn, "YF03", "YF03") or ("", "")
+    other = database.make_engine(central.url.set(username=role, password=password))
+    try:
+        with other.connect() as pushing:
+            pushing.execute(text("SET lock_timeout = '5s'"))
+            pushing.commit()
+            row = found_item("YF03")
+            result = exchange.push(pushing, "YF03", batch(), [row])
+        assert [accepted[1] for accepted in result.accepted] == [row["id"]]
+        # The turn itself is a row no station may lock, read or write but through a push.
+        for sql in (
+            "SELECT * FROM push_turn FOR UPDATE",
+            "LOCK TABLE push_turn",
+            "UPDATE push_turn SET turn = 1",
+        ):
+            assert "permission denied" in _refused(conn, sql)
+    finally:
+        other.dispose()

@@ -185,9 +185,10 @@ def test_a_central_schema_older_than_the_program_is_named(
     assert cli.main([*lead, "connect", "--central", central.admin_url]) == 0
     work_day_store(station_dir)
     capsys.readouterr()
-    # This program, a release later: it speaks schema c0002, which central has not got yet.
-    monkeypatch.setattr(database, "SCHEMA_HEAD", "c0002")
-    monkeypatch.setattr(central_migrations, "KNOWN", (*central_migrations.KNOWN, "c0002"))
+    # This program, a release later: it speaks the next schema, which central has not got yet.
+    later = f"c{int(database.SCHEMA_HEAD.removeprefix('c')) + 1:04d}"
+    monkeypatch.setattr(database, "SCHEMA_HEAD", later)
+    monkeypatch.setattr(central_migrations, "KNOWN", (*central_migrations.KNOWN, later))
     assert cli.main([*lead, "--lang", "en", "sync"]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
