@@ -109,16 +109,6 @@ def test_numbers_are_unique_per_day_and_restart_the_next_day(station_store: Stor
     assert after_commit == "YF01-20261130-0004"
 
 
-def test_a_number_taken_by_a_failed_transaction_is_given_again(station_store: Store) -> None:
-    from datetime import date
-
-    with pytest.raises(RuntimeError), station_store.transaction() as session:
-        next_number(session, "YF01", date(2026, 11, 30))
-        raise RuntimeError("power cut before commit")
-    with station_store.transaction() as session:
-        assert next_number(session, "YF01", date(2026, 11, 30)) == "YF01-20261130-0001"
-
-
 def test_the_station_is_set_once(station_store: Store) -> None:
     with pytest.raises(StateError) as caught, station_store.transaction() as session:
         station_service.init(session, code="YF02", name="别的站")

@@ -3,24 +3,22 @@ code, signature, table. Each function returns ReportLab flowables."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
 
-from station.slips.qr import rows as qr_rows
 from station.slips.paper import Paper
 
 GREY = colors.HexColor("#555555")
 RED = colors.HexColor("#B22222")
-_DARK_RUN = re.compile("1+")
 
 
 @dataclass(frozen=True)
@@ -134,15 +132,22 @@ class QrCode(Flowable):
 
     def __init__(self, value: str, side: float) -> None:
         super().__init__()
-        rows = qr_rows(value)
-        self.count = len(rows)
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(value)
+        code.make()
+        self.count: int = code.getModuleCount()  # type: ignore[no-untyped-call]
         # Each row's runs of dark modules as (row, first column, length): one square per run
         # rather than per module: 148 squares instead of 320 for a ticket, 3 ms less (issue 8).
-        self.runs = [
-            (row, run.start(), len(run.group()))
-            for row, line in enumerate(rows)
-            for run in _DARK_RUN.finditer(line)
-        ]
+        self.runs: list[tuple[int, int, int]] = []
+        for row in range(self.count):
+            start = None
+            for col in range(self.count + 1):
+                dark = col < self.count and code.isDark(row, col)  # type: ignore[no-untyped-call]
+                if dark and start is None:
+                    start = col
+                elif not dark and start is not None:
+                    self.runs.append((row, start, col - start))
+                    start = None
         self.side = side
         self.hAlign = "CENTER"
 
@@ -150,17 +155,13 @@ class QrCode(Flowable):
         return self.side, self.side
 
     def draw(self) -> None:
-        # The squares `canvas.rect` would draw, in module units under one scale: formatting
-        # every corner in points through the canvas cost more than making the code (issue 8).
         cell = self.side / (self.count + 8)
-        top = self.count + 4
+        top = self.side - 4 * cell
         self.canv.setFillColor(colors.black)
-        self.canv.scale(cell, cell)
-        self.canv.addLiteral(
-            " ".join(
-                f"n {4 + col} {top - row - 1} {length} 1 re f" for row, col, length in self.runs
+        for row, col, length in self.runs:
+            self.canv.rect(
+                (4 + col) * cell, top - (row + 1) * cell, length * cell, cell, stroke=0, fill=1
             )
-        )
 
 
 def qr(s: Styles, value: str) -> Flowable:

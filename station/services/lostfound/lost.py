@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station import access, clock, validation
@@ -172,9 +171,8 @@ def find_lost(
     include_other_stations: bool = True,
 ) -> list[LostReport]:
     """Lost reports matching every filter given, newest loss first."""
-    query = common.listed(
+    return common.find(
         session,
-        select(LostReport),
         LostReport,
         LostReport.lost_at,
         LOST_REPORT_STATUSES,
@@ -185,7 +183,6 @@ def find_lost(
         offset=offset,
         include_other_stations=include_other_stations,
     )
-    return list(session.scalars(query))
 
 
 def count_lost(session: Session) -> int:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from station import clock
+from station.models import Inquiry
 from station.services import inquiries
-from station.services.inquiries import InquiryLine
 from station.services.search import MAX_QUERY_LENGTH
 from station.vocab import INQUIRY_STATUSES, label
 from ui import i18n
@@ -43,14 +43,14 @@ QUESTION_COLUMN = 2
 STATUS_COLUMN = 3
 
 
-class InquiryTableModel(LazyTableModel[InquiryLine]):
+class InquiryTableModel(LazyTableModel[Inquiry]):
     """One day's inquiries of this station, newest first, filtered by status and text."""
 
     def __init__(self, worker: Worker, day: date | None = None, page: int = PAGE) -> None:
         self.day = day or clock.local_today()
         self.status: str | None = None
         self.text: str | None = None
-        columns: list[Column[InquiryLine]] = [
+        columns: list[Column[Inquiry]] = [
             Column(lambda: self.tr("Time"), lambda r: local_time(r.created_at)),
             Column(lambda: self.tr("No."), lambda r: short_ticket(r.ticket_no)),
             Column(lambda: self.tr("Question"), lambda r: r.question),
@@ -61,11 +61,11 @@ class InquiryTableModel(LazyTableModel[InquiryLine]):
         ]
         super().__init__(worker, columns, fetch=self._fetcher(), page=page)
 
-    def _fetcher(self) -> Callable[[Session, int, int], list[InquiryLine]]:
+    def _fetcher(self) -> Callable[[Session, int, int], list[Inquiry]]:
         day, status, text = self.day, self.status, self.text
 
-        def fetch(session: Session, offset: int, limit: int) -> list[InquiryLine]:
-            return inquiries.find_lines(
+        def fetch(session: Session, offset: int, limit: int) -> list[Inquiry]:
+            return inquiries.find(
                 session, day=day, status=status, text=text, limit=limit, offset=offset
             )
 

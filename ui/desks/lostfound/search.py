@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 
 from station import privacy
 from station.models import FoundItem, ItemReturn, LostReport
-from station.services import lostfound
 from ui.desks.lostfound.matches import MatchesView
 from ui.desks.lostfound.models import FoundItemsModel, LostReportsModel, record_table
 from ui.desks.lostfound.return_panel import ReturnPanel
@@ -153,15 +152,9 @@ class SearchPage(Retranslatable, QWidget):
             return
         model = indexes[0].model()
         row = indexes[0].row()
-        if row >= model.rowCount(QModelIndex()):
-            return
-        if isinstance(model, FoundItemsModel):
-            # The list holds the lines it shows; the whole item is read when it is chosen.
-            item_id = model.record(row).id
-            self.worker.read(
-                lambda s: lostfound.get_found(s, item_id), on_done=self.matches.show_subject
-            )
-        elif isinstance(model, LostReportsModel):
+        if isinstance(model, FoundItemsModel | LostReportsModel) and row < model.rowCount(
+            QModelIndex()
+        ):
             self.matches.show_subject(model.record(row))
 
     def start_return(self, item: FoundItem, report: LostReport | None) -> None:
