@@ -4,8 +4,8 @@ painted) and scrolling to its end, against a lazy QAbstractTableModel over the r
 The desk's list shows one day: the store holds a year of a very busy station, 1,000,000
 inquiries (about 2,700 a day, made with `bulk`), and the list opens on today's, which it pages
 through 200 at a time as the view scrolls. The operation is the desk's own `TodayList`
-(its `InquiryTableModel` fetching through the worker thread with `inquiries.find`), under the
-kiosk's font and style, offscreen. The floor is a QTableView of the same size over a model
+(its `InquiryTableModel` fetching through the worker thread with `inquiries.find_lines`),
+under the kiosk's font and style, offscreen. The floor is a QTableView of the same size over a model
 that runs the same SELECT (same filter, order and pages) with sqlite3 on the UI thread and
 formats the same four columns. Each repetition opens a new list, then scrolls it to the end.
 """

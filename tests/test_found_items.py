@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from station import clock, paths
 from station.errors import InvalidInput, NotFound, StateError, StationError
 from station.models import FoundItem, OutboxEntry, Volunteer
-from station.services import lostfound
+from station.services import lostfound, search
 from station.services import station as station_service
 from station.store import Store
 from station.sync.outbox import APPLYING_PULL
@@ -382,6 +382,77 @@ def test_search_chinese_of_any_length(
     assert _found_nos(station_store, text=query) == [searchable[k].item_no for k in expected]
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("YF01", ["umbrella", "phone", "wallet"]),
+        ("YF01 色", ["umbrella", "phone", "wallet"]),
+        ("华为手机", ["phone"]),
+        ("行李箱", []),
+    ],
+)
+def test_a_phrase_with_many_matches_finds_the_same_items(
+    searchable: dict[str, FoundItem],
+    station_store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+    expected: list[str],
+) -> None:
+    # Every phrase counts as common: the list is read newest first, each item tested.
+    monkeypatch.setattr(search, "MANY_MATCHES", 0)
+    assert _found_nos(station_store, text=query) == [searchable[k].item_no for k in expected]
+    assert _found_nos(station_store, text=query, limit=1, offset=1) == [
+        searchable[k].item_no for k in expected[1:2]
+    ]
+
+
+def test_matches_are_many_past_the_threshold(
+    searchable: dict[str, FoundItem], station_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with station_store.reading() as s:
+        monkeypatch.setattr(search, "MANY_MATCHES", 2)
+        assert search.has_many_matches(s, FoundItem, "YF01")  # this station's three items
+        assert search.has_many_matches(s, FoundItem, "YF01 色")  # the phrase alone is counted
+        assert not search.has_many_matches(s, FoundItem, "色")  # no phrase, nothing to count
+        monkeypatch.setattr(search, "MANY_MATCHES", 3)
+        assert not search.has_many_matches(s, FoundItem, "YF01")
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"text": "色"},
+        {"text": "白色 手机"},
+        {"text": "双肩包"},
+        {"include_other_stations": False},
+        {"category": "phone"},
+        {"status": "保管中", "limit": 2, "offset": 1},
+    ],
+)
+def test_found_lines_are_the_items_find_found_lists(
+    searchable: dict[str, FoundItem], station_store: Store, filters: dict[str, Any]
+) -> None:
+    with station_store.reading() as s:
+        items = lostfound.find_found(s, **filters)
+        lines = lostfound.find_found_lines(s, **filters)
+    assert items
+    assert lines == [
+        lostfound.FoundLine(
+            i.id,
+            i.item_no,
+            i.station_code,
+            i.category,
+            i.description,
+            i.colour,
+            i.found_place,
+            i.found_at,
+            i.status,
+        )
+        for i in items
+    ]
+
+
 def test_search_by_item_number_mixed_with_text(
     searchable: dict[str, FoundItem], station_store: Store
 ) -> None:
@@ -405,6 +476,8 @@ def test_find_filters_and_pages(searchable: dict[str, FoundItem], station_store:
     for bad in ({"status": "lost"}, {"limit": 0}, {"offset": -1}, {"text": "a\x00"}):
         with pytest.raises(InvalidInput), station_store.reading() as s:
             lostfound.find_found(s, **bad)
+        with pytest.raises(InvalidInput), station_store.reading() as s:
+            lostfound.find_found_lines(s, **bad)
 
 
 # --- correction and deletion ------------------------------------------------------------------

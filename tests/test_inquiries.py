@@ -600,6 +600,33 @@ def test_find_by_ticket_number(desk: Store, day_of_tickets: dict[str, Inquiry]) 
     assert tickets(desk, text=ticket, status="open") == []
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"limit": 2, "offset": 1},
+        {"status": "open"},
+        {"day": DAY, "status": "referred"},
+        {"day": DAY - timedelta(days=1)},
+        {"text": "纪念"},
+        {"text": "纪念馆 北"},
+        {"text": "   "},
+    ],
+)
+def test_find_lines_are_the_rows_find_lists(
+    desk: Store, day_of_tickets: dict[str, Inquiry], filters: dict[str, Any]
+) -> None:
+    with desk.reading() as s:
+        listed = inquiries.find(s, **filters)
+        lines = inquiries.find_lines(s, **filters)
+        by_ticket = inquiries.find_lines(s, text=day_of_tickets["bus"].ticket_no)
+    assert listed  # every filter above finds something
+    assert lines == [
+        inquiries.InquiryLine(i.id, i.ticket_no, i.created_at, i.question, i.status) for i in listed
+    ]
+    assert [line.ticket_no for line in by_ticket] == [day_of_tickets["bus"].ticket_no]
+
+
 def test_find_by_local_day_at_midnight(desk: Store) -> None:
     late = log(desk, datetime(2026, 11, 30, 23, 59, 59, tzinfo=clock.LOCAL_TZ))
     early = log(desk, datetime(2026, 12, 1, 0, 0, 0, tzinfo=clock.LOCAL_TZ))
@@ -805,6 +832,7 @@ def test_outcomes_reject_bad_input(
 def test_find_rejects_bad_filters(desk: Store, filters: dict[str, Any], field: str) -> None:
     log(desk)
     rejected(desk, lambda s: inquiries.find(s, **filters), InvalidInput, field)
+    rejected(desk, lambda s: inquiries.find_lines(s, **filters), InvalidInput, field)
     if set(filters) <= {"status", "day"}:
         rejected(desk, lambda s: inquiries.count(s, **filters), InvalidInput, field)
 
@@ -813,4 +841,6 @@ def test_nothing_works_before_the_station_is_set_up(store: Store) -> None:
     error = rejected(
         store, lambda s: inquiries.create(s, category="other", question="?"), StateError, None
     )
+    assert error.code == "not_initialised"
+    error = rejected(store, inquiries.find_lines, StateError, None)
     assert error.code == "not_initialised"

@@ -16,6 +16,9 @@ from ui.worker import Worker
 R = TypeVar("R")
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
+# The roles a cell shows its text in. The view asks for about ten roles per cell on every
+# paint; naming these once keeps Qt's (slow) enum look-ups out of each answer.
+TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
 
 
 def read_only_table(
@@ -90,10 +93,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if role not in TEXT_ROLES or not index.isValid():
             return None
         value = self._columns[index.column()].value(self._rows[index.row()])
         return "" if value is None else str(value)

@@ -9,9 +9,23 @@ finds nothing for Chinese.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
-from sqlalchemy import ColumnElement, and_, column, func, literal_column, or_, select, table
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    TextClause,
+    and_,
+    bindparam,
+    column,
+    literal_column,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.orm import Session
 
 from station.models import FoundItem, Inquiry, LostReport, SyncRecord
 
@@ -31,19 +45,77 @@ def terms(query: str) -> list[str]:
     return [t for t in cleaned.replace('"', " ").split() if t]
 
 
-def matches(model: type[SyncRecord], query: str) -> ColumnElement[bool]:
-    """A WHERE clause for records of `model` whose searched text holds every term of `query`."""
-    columns: list[InstrumentedAttribute[str | None]] = [
-        getattr(model, name) for name in SEARCHED_COLUMNS[model]
-    ]
-    clauses: list[ColumnElement[bool]] = []
-    long_terms = [t for t in terms(query) if len(t) >= 3]
-    if long_terms:
-        fts_name = f"{model.__tablename__}_fts"
-        fts = table(fts_name, column("rowid"))
-        phrase = " AND ".join(f'"{t}"' for t in long_terms)
-        hits = select(fts.c.rowid).where(literal_column(fts_name).op("MATCH")(phrase))
-        clauses.append(model.pk.in_(hits))
-    for short in (t for t in terms(query) if len(t) < 3):
-        clauses.append(or_(*(func.instr(func.coalesce(c, ""), short) > 0 for c in columns)))
+# How many records a phrase may match in the trigram index before a list ordered by an
+# indexed column is better read in that order, each record tested against the matches, than
+# by sorting every match (issue 8: 恩江码头, in one found item in six of 100,000, took 110 ms
+# to sort its 16,000 matches and 5 ms read newest first). A rarer phrase goes the other way:
+# reading in order would pass over most of the table to fill a page.
+MANY_MATCHES = 1000
+
+
+def matches(
+    model: type[SyncRecord], query: str, *, many_matches: bool = False
+) -> ColumnElement[bool]:
+    """A WHERE clause for records of `model` whose searched text holds every term of `query`.
+
+    With `many_matches` (see `has_many_matches`) SQLite does not look the index's matches up
+    one by one, and reads the records in the order the query asks for instead.
+    """
+    clauses: list[ColumnElement[bool] | TextClause] = []
+    phrase = _phrase(query)
+    if phrase is not None:
+        # pk + 0 is the same number, but no longer the rowid SQLite would look matches up by.
+        key = model.pk + 0 if many_matches else model.pk
+        clauses.append(key.in_(_index_hits(model, phrase)))
+    for position, short in enumerate(t for t in terms(query) if len(t) < 3):
+        name = f"short_term_{position}"
+        # unique: two of these in one statement still get a value each.
+        term = bindparam(name, short, String, unique=True)
+        clauses.append(_holds(model, name).bindparams(term))
     return and_(*clauses) if clauses else and_(True)
+
+
+@cache
+def _holds(model: type[SyncRecord], name: str) -> TextClause:
+    """Whether any searched column of `model` holds the value bound to `name`.
+
+    SQL text, made once: the same test made of expressions took longer to build (and to key
+    for SQLAlchemy's statement cache) than SQLite took to find a short word.
+    """
+    table_name = model.__tablename__
+    tests = " OR ".join(
+        f"instr(coalesce({table_name}.{column_name}, ''), :{name}) > 0"
+        for column_name in SEARCHED_COLUMNS[model]
+    )
+    return text(f"({tests})")
+
+
+def has_many_matches(session: Session, model: type[SyncRecord], query: str) -> bool:
+    """Whether the trigram index holds more than MANY_MATCHES records of `model` for the
+    terms of `query` it answers. Counting stops there: a common phrase costs no more."""
+    phrase = _phrase(query)
+    if phrase is None:
+        return False
+    limits = {"phrase": phrase, "most": MANY_MATCHES + 1}
+    return (session.connection().scalar(_hits_counted(model), limits) or 0) > MANY_MATCHES
+
+
+@cache
+def _hits_counted(model: type[SyncRecord]) -> TextClause:
+    """How many records of `model` hold :phrase in the index, counted up to :most."""
+    fts = f"{model.__tablename__}_fts"  # our own table's name
+    hits = f"SELECT rowid FROM {fts} WHERE {fts} MATCH :phrase LIMIT :most"  # noqa: S608
+    return text(f"SELECT count(*) FROM ({hits})")  # noqa: S608
+
+
+def _phrase(query: str) -> str | None:
+    """The full-text query for the terms of three or more characters; None if there are none."""
+    long_terms = [t for t in terms(query) if len(t) >= 3]
+    return " AND ".join(f'"{t}"' for t in long_terms) if long_terms else None
+
+
+def _index_hits(model: type[SyncRecord], phrase: str) -> Select[int]:
+    """The pks of the records of `model` whose indexed text holds `phrase`."""
+    fts_name = f"{model.__tablename__}_fts"
+    fts = table(fts_name, column("rowid", Integer))
+    return select(fts.c.rowid).where(literal_column(fts_name).op("MATCH")(phrase))

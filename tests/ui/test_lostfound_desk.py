@@ -400,6 +400,20 @@ def test_matches_for_an_item_show_the_reports_it_may_answer(
     assert [c.match.lost_report.report_no for c in matches.candidate_cards()] == [report.report_no]
 
 
+def test_an_item_chosen_then_left_is_not_shown_when_it_arrives(
+    desk: LostFoundDesk, worker: Worker, qtbot: QtBot
+) -> None:
+    register_found(worker.store)
+    open_tab(qtbot, desk, "search")
+
+    # The list holds lines; the whole item is read on the worker once a row is chosen.
+    desk.search.found_view.selectRow(0)
+    desk.search.run_search()  # a new search before the item has been read
+    wait_idle(qtbot, worker)
+
+    assert not desk.search.matches.subject.isVisible()
+
+
 # -- return to the owner ----------------------------------------------------------------------
 
 

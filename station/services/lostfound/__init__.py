@@ -2,9 +2,11 @@
 
 from station.services.lostfound.files import photo_path, signature_path
 from station.services.lostfound.found import (
+    FoundLine,
     count_found,
     delete_found,
     find_found,
+    find_found_lines,
     get_found,
     register_found,
     update_found,
@@ -24,6 +26,7 @@ from station.services.records import UNSET
 
 __all__ = [
     "UNSET",
+    "FoundLine",
     "Match",
     "count_found",
     "count_lost",
@@ -33,6 +36,7 @@ __all__ = [
     "due_date",
     "due_for_handover",
     "find_found",
+    "find_found_lines",
     "find_lost",
     "find_returns",
     "get_found",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from station import validation
@@ -16,6 +16,8 @@ from station.services import station as station_service
 from station.vocab import ITEM_CATEGORIES, Vocabulary, code_of
 
 _Record = TypeVar("_Record", FoundItem, LostReport)
+# A SELECT of whole records or of some of their columns, which `listed` narrows alike.
+Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
 
 DESCRIPTION_MAX = 500
 
@@ -55,8 +57,9 @@ def resolve(
     return record
 
 
-def find(
+def listed(
     session: Session,
+    query: Query,
     model: type[_Record],
     newest: InstrumentedAttribute[datetime],
     statuses: Vocabulary,
@@ -67,12 +70,11 @@ def find(
     limit: object,
     offset: object,
     include_other_stations: bool,
-) -> list[_Record]:
-    """Records matching every filter given, the latest `newest` first."""
-    query = select(model).where(model.deleted_at.is_(None))
+) -> Query:
+    """`query` (of `model`'s records or some of their columns) narrowed to one page of the
+    records matching every filter given, the latest `newest` first."""
+    query = query.where(model.deleted_at.is_(None))
     clean_text = validation.text("query", text, required=False, max_len=search.MAX_QUERY_LENGTH)
-    if clean_text is not None:
-        query = query.where(search.matches(model, clean_text))
     if status is not None:
         query = query.where(model.status == code_of("status", status, statuses))
     if category is not None:
@@ -80,8 +82,12 @@ def find(
     clean_limit, clean_offset = records.paging(limit, offset)
     if not include_other_stations:
         query = query.where(model.station_code == station_service.current(session).code)
+    if clean_text is not None:
+        # `newest` is indexed: a common phrase is found faster by reading newest first.
+        many = search.has_many_matches(session, model, clean_text)
+        query = query.where(search.matches(model, clean_text, many_matches=many))
     query = query.order_by(newest.desc(), model.pk.desc())
-    return list(session.scalars(query.offset(clean_offset).limit(clean_limit)))
+    return query.offset(clean_offset).limit(clean_limit)
 
 
 def volunteer_id(session: Session, field: str, ref: object) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station import access, clock, validation
@@ -171,8 +172,9 @@ def find_lost(
     include_other_stations: bool = True,
 ) -> list[LostReport]:
     """Lost reports matching every filter given, newest loss first."""
-    return common.find(
+    query = common.listed(
         session,
+        select(LostReport),
         LostReport,
         LostReport.lost_at,
         LOST_REPORT_STATUSES,
@@ -183,6 +185,7 @@ def find_lost(
         offset=offset,
         include_other_stations=include_other_stations,
     )
+    return list(session.scalars(query))
 
 
 def count_lost(session: Session) -> int:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from station import clock
-from station.models import Inquiry
 from station.services import inquiries
+from station.services.inquiries import InquiryLine
 from station.services.search import MAX_QUERY_LENGTH
 from station.vocab import INQUIRY_STATUSES, label
 from ui import i18n
@@ -41,16 +41,17 @@ STATUS_COLOURS = {
 SEARCH_DELAY_MS = 350
 QUESTION_COLUMN = 2
 STATUS_COLUMN = 3
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole  # looked up once: asked for on every paint
 
 
-class InquiryTableModel(LazyTableModel[Inquiry]):
+class InquiryTableModel(LazyTableModel[InquiryLine]):
     """One day's inquiries of this station, newest first, filtered by status and text."""
 
     def __init__(self, worker: Worker, day: date | None = None, page: int = PAGE) -> None:
         self.day = day or clock.local_today()
         self.status: str | None = None
         self.text: str | None = None
-        columns: list[Column[Inquiry]] = [
+        columns: list[Column[InquiryLine]] = [
             Column(lambda: self.tr("Time"), lambda r: local_time(r.created_at)),
             Column(lambda: self.tr("No."), lambda r: short_ticket(r.ticket_no)),
             Column(lambda: self.tr("Question"), lambda r: r.question),
@@ -61,11 +62,11 @@ class InquiryTableModel(LazyTableModel[Inquiry]):
         ]
         super().__init__(worker, columns, fetch=self._fetcher(), page=page)
 
-    def _fetcher(self) -> Callable[[Session, int, int], list[Inquiry]]:
+    def _fetcher(self) -> Callable[[Session, int, int], list[InquiryLine]]:
         day, status, text = self.day, self.status, self.text
 
-        def fetch(session: Session, offset: int, limit: int) -> list[Inquiry]:
-            return inquiries.find(
+        def fetch(session: Session, offset: int, limit: int) -> list[InquiryLine]:
+            return inquiries.find_lines(
                 session, day=day, status=status, text=text, limit=limit, offset=offset
             )
 
@@ -81,11 +82,7 @@ class InquiryTableModel(LazyTableModel[Inquiry]):
         self.set_fetch(self._fetcher())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and index.isValid()
-            and index.column() == STATUS_COLUMN
-        ):
+        if role == _FOREGROUND and index.isValid() and index.column() == STATUS_COLUMN:
             return QColor(STATUS_COLOURS.get(self.record(index.row()).status, "#1a1a1a"))
         return super().data(index, role)
 

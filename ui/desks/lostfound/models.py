@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from station.models import FoundItem, LostReport
 from station.services import lostfound
+from station.services.lostfound import FoundLine
 from station.vocab import FOUND_ITEM_STATUSES, ITEM_CATEGORIES, LOST_REPORT_STATUSES, label
 from ui import i18n
 from ui.desks.lostfound.pickers import short_time
@@ -41,8 +42,9 @@ class _SharedRecords:
         self.reload()
 
 
-class FoundItemsModel(_SharedRecords, LazyTableModel[FoundItem]):
-    """Found items of every station, newest first, narrowed by the search text."""
+class FoundItemsModel(_SharedRecords, LazyTableModel[FoundLine]):
+    """Found items of every station, newest first, narrowed by the search text: the lines
+    the list shows; `lostfound.get_found` reads the whole record."""
 
     def __init__(self, worker: Worker) -> None:
         super().__init__(
@@ -60,9 +62,9 @@ class FoundItemsModel(_SharedRecords, LazyTableModel[FoundItem]):
             fetch=self._fetch,
         )
 
-    def _fetch(self, session: Session, offset: int, limit: int) -> Sequence[FoundItem]:
+    def _fetch(self, session: Session, offset: int, limit: int) -> Sequence[FoundLine]:
         text = self.text or None
-        return lostfound.find_found(session, text=text, limit=limit, offset=offset)
+        return lostfound.find_found_lines(session, text=text, limit=limit, offset=offset)
 
 
 class LostReportsModel(_SharedRecords, LazyTableModel[LostReport]):
@@ -120,7 +122,10 @@ def _label(vocabulary: dict[str, tuple[str, str]], code: str) -> str:
     return label(vocabulary, code, i18n.current())
 
 
-def record_table(model: LazyTableModel[FoundItem] | LazyTableModel[LostReport]) -> QTableView:
+RecordsModel = LazyTableModel[FoundLine] | LazyTableModel[FoundItem] | LazyTableModel[LostReport]
+
+
+def record_table(model: RecordsModel) -> QTableView:
     """A touch-friendly table of records: whole rows, tall lines, the description stretched."""
     view = QTableView()
     view.setModel(model)
@@ -142,9 +147,7 @@ def record_table(model: LazyTableModel[FoundItem] | LazyTableModel[LostReport]) 
     return view
 
 
-def _fit_first_page(
-    view: QTableView, model: LazyTableModel[FoundItem] | LazyTableModel[LostReport]
-) -> None:
+def _fit_first_page(view: QTableView, model: RecordsModel) -> None:
     if model.rowCount() <= PAGE:
         for column in range(model.columnCount()):
             if column != DESCRIPTION_COLUMN:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from station import privacy
 from station.models import FoundItem, ItemReturn, LostReport
+from station.services import lostfound
 from ui.desks.lostfound.matches import MatchesView
 from ui.desks.lostfound.models import FoundItemsModel, LostReportsModel, record_table
 from ui.desks.lostfound.return_panel import ReturnPanel
@@ -152,10 +153,24 @@ class SearchPage(Retranslatable, QWidget):
             return
         model = indexes[0].model()
         row = indexes[0].row()
-        if isinstance(model, FoundItemsModel | LostReportsModel) and row < model.rowCount(
-            QModelIndex()
-        ):
+        if row >= model.rowCount(QModelIndex()):
+            return
+        if isinstance(model, FoundItemsModel):
+            # The list holds the lines it shows; the whole item is read when it is chosen.
+            item_id = model.record(row).id
+            self.worker.read(
+                lambda s: lostfound.get_found(s, item_id), on_done=self._show_chosen_item
+            )
+        elif isinstance(model, LostReportsModel):
             self.matches.show_subject(model.record(row))
+
+    def _show_chosen_item(self, item: FoundItem) -> None:
+        # Unless the choice has moved on (another row, a new search, the lost reports) since.
+        if self.current_model() is not self.found_model:
+            return
+        chosen = self.found_view.selectionModel().selectedRows()
+        if any(self.found_model.record(index.row()).id == item.id for index in chosen):
+            self.matches.show_subject(item)
 
     def start_return(self, item: FoundItem, report: LostReport | None) -> None:
         self.returns.start(item, report, self.own_station)
