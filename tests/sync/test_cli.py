@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 
 from station.central import database
 from station.central import migrations as central_migrations
+from station.central.schema import SCHEMA_HEAD
 from station.sync import sealed
 from tests.sync.conftest import Central
 from tests.sync.day import work_day
@@ -186,7 +187,7 @@ def test_a_central_schema_older_than_the_program_is_named(
     work_day_store(station_dir)
     capsys.readouterr()
     # This program, a release later: it speaks the next schema, which central has not got yet.
-    later = f"c{int(database.SCHEMA_HEAD.removeprefix('c')) + 1:04d}"
+    later = f"c{int(SCHEMA_HEAD.removeprefix('c')) + 1:04d}"
     monkeypatch.setattr(database, "SCHEMA_HEAD", later)
     monkeypatch.setattr(central_migrations, "KNOWN", (*central_migrations.KNOWN, later))
     assert cli.main([*lead, "--lang", "en", "sync"]) == 1
