@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from station import access, backup, clock, paths
-from station.services import retention
 from station.services import station as station_service
 from station.store import open_store
+
+if TYPE_CHECKING:
+    from station.services.retention import Counts
 
 log = logging.getLogger(__name__)
 
 LAST_RUN_KEY = "retention.last_auto_day"
 
 
-def run_daily(folder: Path) -> retention.Counts | None:
+def run_daily(folder: Path) -> Counts | None:
     """Take today's backup if missing, then erase what is due once a day; the counts erased
     when the erasure ran now, None when it had already run today (or there is no store)."""
     backup.ensure_daily(folder)
@@ -32,6 +35,9 @@ def run_daily(folder: Path) -> retention.Counts | None:
             return None
         if station_service.get_setting(session, LAST_RUN_KEY) == today:
             return None
+        # Imported once a day, when it runs: the kiosk's other starts need none of it.
+        from station.services import retention
+
         counts = retention.run(session)
         station_service.set_setting(session, LAST_RUN_KEY, today)
     if counts.total:
