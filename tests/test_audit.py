@@ -17,11 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from station import audit, clock
 from station.audit.verify import EDITED, MISSING, REORDERED, UNLINKED
 from station.demo.generate import fill
-from station.models import AuditEntry, OutboxEntry, Volunteer
+from station.models import AuditEntry, Inquiry, OutboxEntry, Volunteer
 from station.services import inquiries, lostfound, roster
 from station.services import station as station_service
 from station.store import Store, open_store
@@ -144,6 +146,87 @@ def test_events_are_recorded_with_numbers_masked(station_store: Store) -> None:
     assert json.loads(entry.detail) == {"phone_search": "请查 138****5678 的记录", "rows": 3}
     with pytest.raises(ValueError, match="event action"), station_store.transaction() as session:
         audit.record(session, "update", {})
+
+
+def _queued_trail(store: Store) -> list[str]:
+    """The ids of the audit entries queued for central, in queue order."""
+    with store.reading() as session:
+        return list(
+            session.scalars(
+                select(OutboxEntry.record_id)
+                .where(OutboxEntry.record_kind == "audit_entries")
+                .order_by(OutboxEntry.seq)
+            )
+        )
+
+
+def test_an_event_and_a_change_in_one_flush_keep_their_order(station_store: Store) -> None:
+    before = len(trail(station_store))
+    with station_store.transaction() as session:
+        audit.record(session, "print", {"slip": "inquiry"})
+        made = inquiries.create(session, category="other", question="打印后登记")
+    entries = trail(station_store)[before:]
+    assert [(e.action, e.record_id) for e in entries] == [("print", None), ("create", made.id)]
+    assert [e.pk for e in entries] == sorted(e.pk for e in entries)
+    assert _queued_trail(station_store)[-2:] == [e.id for e in entries]
+    assert first_bad(station_store) is None
+
+
+def _create_then_roll_back(session: Session) -> None:
+    with session.begin_nested():
+        inquiries.create(session, category="other", question="撤销的记录")
+        raise RuntimeError("changed my mind")
+
+
+def test_a_savepoint_rolled_back_takes_its_entries_and_the_chain_goes_on(
+    station_store: Store,
+) -> None:
+    before = len(trail(station_store))
+    with station_store.transaction() as session:
+        kept = inquiries.create(session, category="other", question="留下的记录")
+        with pytest.raises(RuntimeError):
+            _create_then_roll_back(session)
+        again = inquiries.create(session, category="other", question="又一条记录")
+    entries = trail(station_store)[before:]
+    assert [e.record_id for e in entries] == [kept.id, again.id]
+    assert [e.seq for e in entries] == [before + 1, before + 2]
+    assert [kept.ticket_no[-4:], again.ticket_no[-4:]] == ["0001", "0002"]
+    assert _queued_trail(station_store)[-2:] == [e.id for e in entries]
+    assert first_bad(station_store) is None
+
+
+def _add_twin(session: Session, ticket_no: str) -> None:
+    """An inquiry with a ticket number already taken, flushed in a savepoint."""
+    with session.begin_nested():
+        session.add(
+            Inquiry(
+                station_code="YF01",
+                ticket_no=ticket_no,
+                category="other",
+                question="同号的记录",
+                status="open",
+                created_at=clock.now(),
+            )
+        )
+        session.flush()
+
+
+def test_a_failed_flush_writes_no_entries_and_the_chain_goes_on(station_store: Store) -> None:
+    before = len(trail(station_store))
+    with station_store.transaction() as session:
+        kept = inquiries.create(session, category="other", question="第一条")
+        with pytest.raises(IntegrityError):
+            _add_twin(session, kept.ticket_no)
+        again = inquiries.create(session, category="other", question="第二条")
+    entries = trail(station_store)[before:]
+    assert [e.record_id for e in entries] == [kept.id, again.id]
+    assert [e.seq for e in entries] == [before + 1, before + 2]
+    with station_store.reading() as session:
+        queued = session.scalars(
+            select(OutboxEntry.record_id).where(OutboxEntry.record_kind == "inquiries")
+        )
+        assert list(queued) == [kept.id, again.id]
+    assert first_bad(station_store) is None
 
 
 def test_rows_applied_by_a_pull_are_not_audited(station_store: Store, store: Store) -> None:

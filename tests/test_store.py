@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,20 @@ def test_numbers_are_unique_per_day_and_restart_the_next_day(station_store: Stor
     assert first == ["YF01-20261130-0001", "YF01-20261130-0002", "YF01-20261130-0003"]
     assert other_day == "YF01-20261201-0001"
     assert after_commit == "YF01-20261130-0004"
+
+
+def _take_a_number_then_fail(store: Store, day: date) -> None:
+    with store.transaction() as session:
+        next_number(session, "YF01", day)
+        raise RuntimeError("power cut before commit")
+
+
+def test_a_number_taken_by_a_failed_transaction_is_given_again(station_store: Store) -> None:
+    day = date(2026, 11, 30)
+    with pytest.raises(RuntimeError):
+        _take_a_number_then_fail(station_store, day)
+    with station_store.transaction() as session:
+        assert next_number(session, "YF01", day) == "YF01-20261130-0001"
 
 
 def test_the_station_is_set_once(station_store: Store) -> None:

@@ -14,8 +14,8 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session, SessionTransaction
 
 from station import clock
 from station.audit import redact
@@ -45,41 +45,84 @@ def entry_hash(fields: Hashed) -> str:
     return hashlib.sha256(canonical(list(fields)).encode()).hexdigest()
 
 
-def _head(session: Session) -> tuple[int, str]:
-    """(seq, hash) of the newest entry, pending ones of this session included.
+_NEWEST = select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+_STATION_CODE = select(Station.code)
+_INSERT = insert(AuditEntry)
 
-    The entry this transaction appended last is remembered, which spares a query per flush;
-    it is trusted only while still pending or stored (a rolled-back savepoint makes it
-    transient) and only in the same transaction (under BEGIN IMMEDIATE nobody else appends).
+
+def _innermost(session: Session) -> SessionTransaction | None:
+    return session.get_nested_transaction() or session.get_transaction()
+
+
+def _head(session: Session) -> tuple[int, str]:
+    """(seq, hash) of the newest entry, those appended in this transaction included.
+
+    Entries appended as objects wait in `session.new` until the flush; the flush hook's rows
+    are written after it. The newest appended is remembered, which spares a query per flush;
+    it is trusted only in the same transaction and savepoint (one rolled back or released, or
+    a new transaction, reads the table again; under BEGIN IMMEDIATE nobody else appends).
     """
-    pending = [obj for obj in session.new if isinstance(obj, AuditEntry)]
-    if pending:
-        newest = max(pending, key=lambda entry: entry.seq)
-        return newest.seq, newest.entry_hash
+    newest = [(obj.seq, obj.entry_hash) for obj in session.new if isinstance(obj, AuditEntry)]
     remembered = session.info.get(_HEAD_KEY)
     if remembered is not None:
-        transaction, entry = remembered
-        state = inspect(entry)
-        if transaction is session.get_transaction() and (state.pending or state.persistent):
-            return entry.seq, entry.entry_hash
-    with session.no_autoflush:
-        row = session.execute(
-            select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
-        ).first()
+        transaction, head = remembered
+        current = _innermost(session)
+        if current is not None and transaction is current and current.is_active:
+            newest.append(head)
+    if newest:
+        return max(newest)
+    # On the connection, not through the ORM: a plain row needs no autoflush or identity map.
+    row = session.connection().execute(_NEWEST).first()
     return (row.seq, row.entry_hash) if row is not None else (0, GENESIS)
 
 
 def _station_code(session: Session, fallback: str) -> str:
     code = session.info.get(_CODE_KEY)
     if code is None:
-        with session.no_autoflush:
-            code = session.scalar(select(Station.code))
+        code = session.connection().execute(_STATION_CODE).scalar()
         if code is None:  # `init` adds the station and its first records in one flush
             code = next((o.code for o in session.new if isinstance(o, Station)), None)
         if code is None:
             return fallback
         session.info[_CODE_KEY] = code
     return str(code)
+
+
+def _next_values(
+    session: Session,
+    action: str,
+    detail: dict[str, Any],
+    *,
+    kind: str | None,
+    record_id: str | None,
+    owner: str,
+) -> dict[str, Any]:
+    """The column values of the next entry of the chain, which becomes the remembered head."""
+    seq, prev = _head(session)
+    moment = clock.now()
+    actor = session.info.get(ACTOR_KEY)
+    actor = None if actor is None else str(actor)[:40]
+    text = canonical(detail)
+    values = {
+        "id": new_id(),
+        "station_code": _station_code(session, owner),
+        "created_at": moment,
+        "updated_at": moment,
+        "version": 1,
+        "seq": seq + 1,
+        "prev_hash": prev,
+        "moment": moment,
+        "actor": actor,
+        "action": action,
+        "record_kind": kind,
+        "record_id": record_id,
+        "detail": text,
+        "entry_hash": entry_hash(
+            (seq + 1, prev, iso(moment) or "", actor, action, kind, record_id, text)
+        ),
+    }
+    session.info[_HEAD_KEY] = (_innermost(session), (seq + 1, values["entry_hash"]))
+    return values
 
 
 def append(
@@ -96,32 +139,33 @@ def append(
     `detail` must be redacted already. The actor is `session.info["actor"]`: a volunteer's
     id or badge once sign-in exists, "cli" from the command line, None when unknown.
     """
-    seq, prev = _head(session)
-    moment = clock.now()
-    actor = session.info.get(ACTOR_KEY)
-    actor = None if actor is None else str(actor)[:40]
-    text = canonical(detail)
-    entry = AuditEntry(
-        id=new_id(),
-        station_code=_station_code(session, owner),
-        created_at=moment,
-        updated_at=moment,
-        version=1,
-        seq=seq + 1,
-        prev_hash=prev,
-        moment=moment,
-        actor=actor,
-        action=action,
-        record_kind=kind,
-        record_id=record_id,
-        detail=text,
-    )
-    entry.entry_hash = entry_hash(
-        (seq + 1, prev, iso(moment) or "", actor, action, kind, record_id, text)
-    )
+    values = _next_values(session, action, detail, kind=kind, record_id=record_id, owner=owner)
+    entry = AuditEntry(**values)
     session.add(entry)
-    session.info[_HEAD_KEY] = (session.get_transaction(), entry)
     return entry
+
+
+def append_row(
+    session: Session,
+    action: str,
+    detail: dict[str, Any],
+    *,
+    kind: str,
+    record_id: str,
+    owner: str,
+) -> dict[str, Any]:
+    """The next entry of the chain as column values, for the flush hook to `write`.
+
+    The hook's entries skip the unit of work, which costs a change about as much as the
+    change itself (issue 8); they are written after the flush's own rows, in order.
+    """
+    return _next_values(session, action, detail, kind=kind, record_id=record_id, owner=owner)
+
+
+def write(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert rows made by `append_row`, in the transaction (and savepoint) of the flush."""
+    if rows:
+        session.connection().execute(_INSERT, rows)
 
 
 def record(

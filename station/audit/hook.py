@@ -2,7 +2,8 @@
 
 `record_changes` is called by the outbox's before_flush hook (`station.sync.outbox`) before
 it stamps records, so a change, its outbox entry and its audit entry share one SQLite
-transaction, and the new audit entries are stamped and queued for central like any record.
+transaction, and the new audit entries are stamped and queued for central like any record
+(as rows the hook writes after the flush, not as objects: see `chain.append_row`).
 Rows applied by a pull never get here: the outbox hook skips those sessions.
 """
 
@@ -58,13 +59,15 @@ def _op(session: Session, record: SyncRecord) -> str | None:
     return "delete" if record.deleted_at is not None and deleted.has_changes() else "update"
 
 
-def record_changes(session: Session) -> None:
-    """Append one audit entry per new or changed synced record in this flush."""
+def record_changes(session: Session) -> list[dict[str, Any]]:
+    """The audit entries of the new or changed synced records in this flush, one each, as
+    rows for `chain.write` (the outbox hook stamps and queues them, then writes them)."""
     records = [
         obj
         for obj in [*session.new, *session.dirty]
         if isinstance(obj, SyncRecord) and not isinstance(obj, AuditEntry)
     ]
+    rows = []
     for record in records:
         op = _op(session, record)
         if op is None:
@@ -72,11 +75,14 @@ def record_changes(session: Session) -> None:
         if record.id is None:
             record.id = new_id()
         detail = {"changes": _changes(record, op == "create")}
-        chain.append(
-            session,
-            op,
-            detail,
-            kind=record.kind,
-            record_id=record.id,
-            owner=record.station_code,
+        rows.append(
+            chain.append_row(
+                session,
+                op,
+                detail,
+                kind=record.kind,
+                record_id=record.id,
+                owner=record.station_code,
+            )
         )
+    return rows

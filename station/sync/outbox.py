@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, func, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy.orm import Session, UOWTransaction
 
 from station import clock
+from station.audit import chain
 from station.audit.hook import record_changes
 from station.models import AuditEntry, OutboxEntry, SyncRecord, new_id
 
@@ -19,25 +20,28 @@ from station.models import AuditEntry, OutboxEntry, SyncRecord, new_id
 # to push back.
 APPLYING_PULL = "applying_pull"
 
-
-def _queue(session: Session, record: SyncRecord, op: str) -> None:
-    session.add(
-        OutboxEntry(
-            record_kind=record.kind,
-            record_id=record.id,
-            version=record.version,
-            op=op,
-            queued_at=clock.now(),
-        )
-    )
+_INSERT_ENTRIES = insert(OutboxEntry)
+# Where `_stamp` leaves the flush's entries for `_write`, in the flush's own attributes.
+_WRITES = "redpost_entries"
 
 
-def _stamp(session: Session, flush_context: Any, instances: Any) -> None:
+def _entry(kind: str, record_id: str, version: int, op: str) -> dict[str, Any]:
+    return {
+        "record_kind": kind,
+        "record_id": record_id,
+        "version": version,
+        "op": op,
+        "queued_at": clock.now(),
+    }
+
+
+def _stamp(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
     if session.info.get(APPLYING_PULL):
         return
-    # First, so the audit entries it adds are stamped and queued below like any record.
-    record_changes(session)
+    # First, so the audit entries it makes are stamped and queued below like any record.
+    trail = record_changes(session)
     moment = clock.now()
+    entries: list[dict[str, Any]] = []
     for obj in list(session.new):
         if isinstance(obj, SyncRecord):
             if obj.id is None:
@@ -45,7 +49,11 @@ def _stamp(session: Session, flush_context: Any, instances: Any) -> None:
             obj.created_at = obj.created_at or moment
             obj.updated_at = moment
             obj.version = 1
-            _queue(session, obj, "create")
+            entries.append(_entry(obj.kind, obj.id, obj.version, "create"))
+    # Queued where they stood as objects: added to the session last, before any update.
+    for row in trail:
+        row["updated_at"] = moment
+        entries.append(_entry(AuditEntry.kind, row["id"], row["version"], "create"))
     for obj in list(session.dirty):
         if not isinstance(obj, SyncRecord) or not session.is_modified(
             obj, include_collections=False
@@ -57,10 +65,25 @@ def _stamp(session: Session, flush_context: Any, instances: Any) -> None:
         )
         obj.version = (obj.version or 0) + 1
         obj.updated_at = moment
-        _queue(session, obj, "delete" if deleting else "update")
+        entries.append(_entry(obj.kind, obj.id, obj.version, "delete" if deleting else "update"))
     for obj in session.deleted:
         if isinstance(obj, SyncRecord):
             raise RuntimeError(f"{obj.kind} rows are tombstoned, never deleted: set deleted_at")
+    flush_context.attributes[_WRITES] = (trail, entries)
+
+
+def _write(session: Session, flush_context: UOWTransaction) -> None:
+    """Insert the flush's audit and outbox entries, with Core, after its own rows.
+
+    Not as ORM objects: nothing reads them back in this session, and the unit of work would
+    cost as much as the change itself and insert the outbox entries one by one to fetch each
+    seq (issue 8). After the flush's rows, so every table's rows keep the order they had as
+    objects; inside the flush, so a failure rolls them back with it.
+    """
+    trail, entries = flush_context.attributes.pop(_WRITES, ([], []))
+    chain.write(session, trail)
+    if entries:
+        session.connection().execute(_INSERT_ENTRIES, entries)
 
 
 class RecordSession(Session):
@@ -68,6 +91,7 @@ class RecordSession(Session):
 
 
 event.listen(RecordSession, "before_flush", _stamp)
+event.listen(RecordSession, "after_flush", _write)
 
 
 def pending_count(session: Session) -> int:
