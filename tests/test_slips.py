@@ -339,3 +339,19 @@ def test_no_full_phone_or_name_reaches_paper(
             assert number not in text
             assert number.encode() not in made.pdf
         assert person not in text
+
+
+def test_a_paragraph_with_no_room_left_is_drawn_whole_on_the_next_page() -> None:
+    """A frame that cannot split a paragraph at a page's foot wraps it again on the next page
+    at the same width; it must still have its lines to draw there."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from station.slips import blocks, font
+    from station.slips.paper import paper
+
+    body = blocks.styles(paper("a4"), font.register()).body
+    words = blocks.text("日期：________________", body)
+    width, height = words.wrap(400, 700)
+    assert words.split(400, height / 2) == []
+    assert words.wrap(400, 700) == (width, height)
+    words.drawOn(Canvas(io.BytesIO()), 0, 0)

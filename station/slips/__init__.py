@@ -115,7 +115,7 @@ def _content(
     from station.slips import layouts
 
     if kind == "inquiry":
-        inquiry = inquiries.get(session, number)
+        inquiry = inquiries.get(session, number, with_notes=False)
         return inquiry.ticket_no, layouts.inquiry_title(inquiry), layouts.help_slip(s, ctx, inquiry)
     if kind == "found":
         item = found.get_found(session, number)

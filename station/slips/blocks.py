@@ -3,22 +3,25 @@ code, signature, table. Each function returns ReportLab flowables."""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from station.slips.paper import Paper
+from station.slips.qr import rows as qr_rows
 
 GREY = colors.HexColor("#555555")
 RED = colors.HexColor("#B22222")
+_DARK_RUN = re.compile("1+")
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,9 @@ class Styles:
     number: ParagraphStyle
 
 
+@functools.cache
 def styles(paper: Paper, font: str) -> Styles:
+    """The styles of `paper`, made once a process: nothing changes a style after it is made."""
     size = paper.font_pt
 
     def style(
@@ -68,9 +73,29 @@ def styles(paper: Paper, font: str) -> Styles:
     )
 
 
+class _Text(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    The roll's height, the frame and a table cell (twice) each wrap it at the same width, and
+    breaking the CJK lines again and again gave the same lines each time (issue 8): they
+    depend on the width alone, not on the height offered. The size is reused only while the
+    lines it came with are still the paragraph's: a split that finds no room drops them.
+    """
+
+    _wrapped: tuple[float, tuple[float, float], object] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        known = self._wrapped
+        lines = getattr(self, "blPara", None)
+        if known is None or known[0] != availWidth or known[2] is not lines:
+            size = super().wrap(availWidth, availHeight)
+            known = self._wrapped = (availWidth, size, getattr(self, "blPara", None))
+        return known[1]
+
+
 def text(value: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of the person's own words: escaped, line breaks kept."""
-    return Paragraph(escape(value).replace("\n", "<br/>"), style)
+    return _Text(escape(value).replace("\n", "<br/>"), style)
 
 
 def heading(s: Styles, station_name: str, title: str, number: str) -> list[Flowable]:
@@ -132,22 +157,15 @@ class QrCode(Flowable):
 
     def __init__(self, value: str, side: float) -> None:
         super().__init__()
-        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        code.addData(value)
-        code.make()
-        self.count: int = code.getModuleCount()  # type: ignore[no-untyped-call]
+        rows = qr_rows(value)
+        self.count = len(rows)
         # Each row's runs of dark modules as (row, first column, length): one square per run
         # rather than per module: 148 squares instead of 320 for a ticket, 3 ms less (issue 8).
-        self.runs: list[tuple[int, int, int]] = []
-        for row in range(self.count):
-            start = None
-            for col in range(self.count + 1):
-                dark = col < self.count and code.isDark(row, col)  # type: ignore[no-untyped-call]
-                if dark and start is None:
-                    start = col
-                elif not dark and start is not None:
-                    self.runs.append((row, start, col - start))
-                    start = None
+        self.runs = [
+            (row, run.start(), len(run.group()))
+            for row, line in enumerate(rows)
+            for run in _DARK_RUN.finditer(line)
+        ]
         self.side = side
         self.hAlign = "CENTER"
 
@@ -155,13 +173,17 @@ class QrCode(Flowable):
         return self.side, self.side
 
     def draw(self) -> None:
+        # The squares `canvas.rect` would draw, in module units under one scale: formatting
+        # every corner in points through the canvas was most of the drawing's time (issue 8).
         cell = self.side / (self.count + 8)
-        top = self.side - 4 * cell
+        top = self.count + 4
         self.canv.setFillColor(colors.black)
-        for row, col, length in self.runs:
-            self.canv.rect(
-                (4 + col) * cell, top - (row + 1) * cell, length * cell, cell, stroke=0, fill=1
+        self.canv.scale(cell, cell)
+        self.canv.addLiteral(
+            " ".join(
+                f"n {4 + col} {top - row - 1} {length} 1 re f" for row, col, length in self.runs
             )
+        )
 
 
 def qr(s: Styles, value: str) -> Flowable:
