@@ -19,6 +19,7 @@ from ui.worker import Worker
 
 DESCRIPTION_COLUMN = 2
 NUMBER_COLUMN = 0
+CATEGORY_COLUMN = 1
 MAX_COLUMN_WIDTH = 130
 FIT_SAMPLE = 40  # rows measured to fit a column
 
@@ -154,7 +155,7 @@ def _fit_first_page(view: QTableView, model: RecordsModel) -> None:
         for column in range(model.columnCount()):
             if column != DESCRIPTION_COLUMN:
                 view.resizeColumnToContents(column)
-                if column == NUMBER_COLUMN:
-                    continue
+                if column in (NUMBER_COLUMN, CATEGORY_COLUMN):
+                    continue  # numbers and kinds are short, and cut they say nothing
                 # A long place name must not squeeze the description out of sight.
                 view.setColumnWidth(column, min(view.columnWidth(column), MAX_COLUMN_WIDTH))
