@@ -182,14 +182,15 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         if actor is None or actor.volunteer_id is None:
             return  # nobody in, or the program itself, which no one can sign in as again
         self.idle.stop()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()  # a detail or question left open must not sit over the lock
+        # Drafts first: a desk keeps what is typed in a dialog it has open.
         kept = {
             place.key: fields
             for place in self.places
             if place.built is not None and (fields := place.built.draft()) is not None
         }
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()  # a detail or question left open must not sit over the lock
         kept[WINDOW_DRAFT] = {"desk": self.current_place().key}
         for desk in self.built_desks():
             desk.discard_changes()

@@ -77,6 +77,38 @@ def test_another_person_gets_a_clean_form_and_the_draft_waits(
     qtbot.waitUntil(lambda: desk.form.phone_edit.text() == PHONE)
 
 
+def test_a_note_half_written_in_an_open_inquiry_comes_back_to_the_same_person(
+    locked_window: MainWindow, qtbot: QtBot
+) -> None:
+    with locked_window.worker.store.reading() as session:
+        ticket = session.scalars(select(Inquiry.ticket_no)).first()
+    assert ticket is not None
+    sign_in(qtbot, locked_window, *VOLUNTEER)
+    desk = open_desk(locked_window, InquiryDesk)
+    assert isinstance(desk, InquiryDesk)
+    desk.open_inquiry(ticket)
+    qtbot.waitUntil(lambda: desk.detail is not None and desk.detail.isVisible())
+    assert desk.detail is not None
+    panel = desk.detail.panel
+    QTest.mouseClick(panel.action_row.button("note"), Qt.MouseButton.LeftButton)
+    type_in(panel.note_edit, "已电话联系游客家属，稍后回电")
+    locked_window.lock()
+    assert desk.detail is None  # nothing of it stays behind the lock
+    sign_in(qtbot, locked_window, *OTHER_VOLUNTEER)
+    wait_idle(qtbot, locked_window.worker)
+    assert desk.detail is None
+    locked_window.lock()
+    sign_in(qtbot, locked_window, *VOLUNTEER)
+    qtbot.waitUntil(lambda: desk.detail is not None and desk.detail.isVisible())
+    assert desk.detail is not None
+    assert desk.detail.view.inquiry.ticket_no == ticket
+    reopened = desk.detail.panel
+    assert reopened.note_edit.toPlainText() == "已电话联系游客家属，稍后回电"
+    assert reopened.action_row.value() == "note"
+    assert reopened.pages.currentWidget() is reopened.page_of["note"]
+    desk.detail.reject()
+
+
 def test_found_and_lost_forms_and_the_open_tab_come_back(
     locked_window: MainWindow, qtbot: QtBot
 ) -> None:
@@ -125,6 +157,8 @@ def test_a_dialog_left_open_is_closed_at_the_lock(locked_window: MainWindow, qtb
     assert first is not None
     desk.open_inquiry(first)
     qtbot.waitUntil(lambda: desk.detail is not None and desk.detail.isVisible())
+    detail = desk.detail
+    assert detail is not None
     locked_window.lock()
-    assert desk.detail is not None
-    assert not desk.detail.isVisible()
+    assert not detail.isVisible()
+    assert desk.detail is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -153,6 +154,30 @@ class ActionPanel(Retranslatable, QWidget):
     def _show_action(self, code: str) -> None:
         self.clear_messages()
         self.pages.setCurrentWidget(self.page_of[code])
+
+    def typed(self) -> dict[str, str] | None:
+        """What is typed on the action pages and which one is open, to keep while the kiosk
+        is locked; None when nothing is typed."""
+        texts = {
+            "answer": self.resolve_edit.toPlainText(),
+            "unit": self.unit_edit.text(),
+            "contact": self.contact_edit.text(),
+            "note": self.note_edit.toPlainText(),
+        }
+        if not any(text.strip() for text in texts.values()):
+            return None
+        return {"action": self.action_row.value() or "", **texts}
+
+    def restore_typed(self, typed: dict[str, Any]) -> None:
+        """Put back what `typed` gave, on the page it was typed on if this inquiry offers it."""
+        self.resolve_edit.setPlainText(str(typed.get("answer") or ""))
+        self.unit_edit.setText(str(typed.get("unit") or ""))
+        self.contact_edit.setText(str(typed.get("contact") or ""))
+        self.note_edit.setPlainText(str(typed.get("note") or ""))
+        code = typed.get("action")
+        if code in self.page_of and not self.action_row.button(code).isHidden():
+            self.action_row.set_value(code)
+            self._show_action(code)
 
     # Around the work --------------------------------------------------------------------------
     def clear_messages(self) -> None:

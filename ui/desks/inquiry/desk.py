@@ -15,6 +15,9 @@ from ui.desks.inquiry.listing import TodayList
 from ui.preview import SlipPreview, show_slip
 from ui.worker import Worker
 
+# The draft's key for an inquiry that was open, beside the form's fields.
+OPEN_DETAIL = "open_inquiry"
+
 
 class InquiryDesk(Desk):
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
@@ -22,6 +25,7 @@ class InquiryDesk(Desk):
         self.form = InquiryForm(worker, self)
         self.list = TodayList(worker, self)
         self.detail: InquiryDetail | None = None
+        self.reopening: dict[str, Any] | None = None  # the draft of a detail being reopened
         self.last_saved: Inquiry | None = None
         self.preview: SlipPreview | None = None
         layout = QHBoxLayout(self)
@@ -49,12 +53,35 @@ class InquiryDesk(Desk):
 
     def discard_changes(self) -> None:
         self.form.clear()
+        self.reopening = None
+        if self.detail is not None:
+            self.detail.close()
+            self.detail.deleteLater()
+            self.detail = None
 
     def draft(self) -> dict[str, Any] | None:
-        return self.form.draft() if self.form.has_input() else None
+        """The form's input, and an open inquiry's with what was typed in it (a note half
+        written when the kiosk locked is there again when the same person signs in)."""
+        kept = self.form.draft() if self.form.has_input() else {}
+        if self.detail is not None and self.detail.isVisible():
+            typed = self.detail.draft()
+            if typed is not None:
+                kept[OPEN_DETAIL] = typed
+        return kept or None
 
     def restore_draft(self, fields: dict[str, Any]) -> None:
-        self.form.restore(fields)
+        form = dict(fields)
+        detail = form.pop(OPEN_DETAIL, None)
+        if form:
+            self.form.restore(form)
+        if isinstance(detail, dict) and isinstance(detail.get("inquiry"), str):
+            self.reopening = detail
+            # An inquiry deleted meanwhile has nowhere to take the text: nothing opens.
+            self.worker.read(
+                lambda s: load_view(s, detail["inquiry"]),
+                on_done=self._show_detail,
+                on_error=lambda _error: None,
+            )
 
     def open_inquiry(self, ref: str) -> None:
         """Show one inquiry (by id or ticket number) with what can be done next."""
@@ -65,6 +92,9 @@ class InquiryDesk(Desk):
             self.detail.close()
             self.detail.deleteLater()
         self.detail = InquiryDetail(self.worker, view, self.form.handler_id, self.window())
+        reopening, self.reopening = self.reopening, None
+        if reopening is not None and reopening.get("inquiry") == view.inquiry.id:
+            self.detail.restore_draft(reopening)
         self.detail.open()
 
     def _saved(self, inquiry: Inquiry) -> None:

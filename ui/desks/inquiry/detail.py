@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -82,6 +83,14 @@ class InquiryDetail(Retranslatable, QDialog):
         self.facts.show_view(view)
         self.panel.show_for(view)
         self.retranslate()
+
+    def draft(self) -> dict[str, Any] | None:
+        """The inquiry and what is typed in its action pages; None when nothing is typed."""
+        typed = self.panel.typed()
+        return None if typed is None else {"inquiry": self.view.inquiry.id, **typed}
+
+    def restore_draft(self, fields: dict[str, Any]) -> None:
+        self.panel.restore_typed(fields)
 
     def retranslate(self) -> None:
         inquiry = self.view.inquiry
