@@ -229,6 +229,24 @@ def test_a_failed_flush_writes_no_entries_and_the_chain_goes_on(station_store: S
     assert first_bad(station_store) is None
 
 
+def test_a_flush_the_hook_refuses_leaves_no_gap_in_the_chain(station_store: Store) -> None:
+    with station_store.transaction() as session:
+        changed = inquiries.create(session, category="other", question="会改的记录")
+        deleted = inquiries.create(session, category="other", question="会被误删的记录")
+    before = len(trail(station_store))
+    with station_store.transaction() as session:
+        changed = session.merge(changed)
+        deleted = session.merge(deleted)
+        changed.question = "改过的记录"  # its audit row is made before the hook refuses
+        session.delete(deleted)  # records are tombstoned, never deleted
+        with pytest.raises(RuntimeError):
+            session.flush()
+        session.expunge(deleted)  # the caller backs out, and the transaction goes on
+    entries = trail(station_store)[before:]
+    assert [(e.record_id, e.seq) for e in entries] == [(changed.id, before + 1)]
+    assert first_bad(station_store) is None
+
+
 def test_rows_applied_by_a_pull_are_not_audited(station_store: Store, store: Store) -> None:
     other = open_store(store.folder.parent / "other")
     with other.transaction() as session:

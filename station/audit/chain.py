@@ -76,6 +76,11 @@ def _head(session: Session) -> tuple[int, str]:
     return (row.seq, row.entry_hash) if row is not None else (0, GENESIS)
 
 
+def forget_head(session: Session) -> None:
+    """Read the head from the table next time: entries made since were never written."""
+    session.info.pop(_HEAD_KEY, None)
+
+
 def _station_code(session: Session, fallback: str) -> str:
     code = session.info.get(_CODE_KEY)
     if code is None:

@@ -38,6 +38,17 @@ def _entry(kind: str, record_id: str, version: int, op: str) -> dict[str, Any]:
 def _stamp(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
     if session.info.get(APPLYING_PULL):
         return
+    try:
+        flush_context.attributes[_WRITES] = _entries(session)
+    except BaseException:
+        # The trail rows made so far will never be written, and the flush's transaction
+        # goes on: the chain must not go on from them.
+        chain.forget_head(session)
+        raise
+
+
+def _entries(session: Session) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The flush's audit rows and outbox entries, its records stamped on the way."""
     # First, so the audit entries it makes are stamped and queued below like any record.
     trail = record_changes(session)
     moment = clock.now()
@@ -69,7 +80,7 @@ def _stamp(session: Session, flush_context: UOWTransaction, instances: Any) -> N
     for obj in session.deleted:
         if isinstance(obj, SyncRecord):
             raise RuntimeError(f"{obj.kind} rows are tombstoned, never deleted: set deleted_at")
-    flush_context.attributes[_WRITES] = (trail, entries)
+    return trail, entries
 
 
 def _write(session: Session, flush_context: UOWTransaction) -> None:
