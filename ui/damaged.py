@@ -40,14 +40,17 @@ def _enlarge(widget: QWidget, factor: float) -> None:
 class _Outcome(QObject):
     """Brings a restore's outcome from its thread back to the screen's."""
 
-    arrived = Signal(object)  # backup.Restored, or the StationError or OSError it raised
+    arrived = Signal(object)  # backup.Restored, or the error it raised
 
 
 def _restore_into(data_dir: Path, outcome: _Outcome) -> None:
     result: object
     try:
         result = backup.restore(data_dir)
-    except (StationError, OSError) as exc:
+    except StationError as exc:
+        result = exc
+    except Exception as exc:  # a full disk, SQLite's own errors, …: the screen must hear back
+        log.exception("restore failed")
         result = exc
     outcome.arrived.emit(result)
 
@@ -205,7 +208,6 @@ class DamagedScreen(Retranslatable, QDialog):
         if isinstance(result, StationError):
             self.error.setText(result.message(i18n.current()))
         else:
-            log.error("restore failed: %s", result)
             self.error.setText(
                 self.tr("The backup could not be restored: %1").replace("%1", str(result))
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -101,14 +102,18 @@ def test_while_restoring_the_screen_answers_says_so_and_cannot_be_left(
     assert backup.diagnose(damaged) is None
 
 
+@pytest.mark.parametrize(
+    "failure",
+    [OSError(28, "No space left on device"), sqlite3.OperationalError("database or disk is full")],
+)
 def test_a_restore_that_fails_says_why_beside_the_button_and_can_be_tried_again(
-    damaged: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    damaged: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, failure: Exception
 ) -> None:
     found = backup.diagnose(damaged)
     assert found is not None
 
     def full_disk(folder: Path) -> backup.Restored:
-        raise OSError(28, "No space left on device")
+        raise failure
 
     monkeypatch.setattr(backup, "restore", full_disk)
     screen = DamagedScreen(damaged, found)
@@ -117,7 +122,9 @@ def test_a_restore_that_fails_says_why_beside_the_button_and_can_be_tried_again(
     QTest.mouseClick(screen.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(screen.restore_button.isEnabled)
     assert screen.error.text().startswith("备份未能恢复：")
-    assert "No space left on device" in screen.error.text()
+    assert str(failure) in screen.error.text()
+    screen.reject()
+    assert not screen.isVisible()  # and it can be left, to call for help
     assert screen.restore_button.text() == "从备份恢复"
     assert screen.result() != screen.DialogCode.Accepted
     assert backup.diagnose(damaged) is not None
