@@ -1,10 +1,12 @@
 """Pushes take their turn by locking the one row of `push_turn`, not an advisory lock.
 
 Any role may take any advisory lock, and a session-level one outlives its transaction: a
-station's role could hold the stamping lock for as long as it stayed connected, and every
-other station's push would wait on it. A row of a table no station may read or write can be
-locked only through `take_push_turn()`, only inside a transaction, and so for no longer than
-the station roles' idle-in-transaction and statement timeouts.
+station's role could hold the stamping lock for as long as it stayed connected, with no
+transaction open, and every other station's push would wait on it. A row of a table no
+station may read or write can be locked only through `take_push_turn()` (or a write to
+`records`), and only inside a transaction: one the station roles' default timeouts end, and
+the admin sees in pg_stat_activity. A session may change its own timeouts, so this bounds a
+kiosk running our software, not one altered to hold the turn.
 
 Revision ID: c0002
 Revises: c0001
