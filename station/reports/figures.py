@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +25,8 @@ from station.rows import ROW_MAKERS, Row
 from station.services import lostfound
 from station.services import station as station_service
 from station.vocab import INQUIRY_CATEGORIES, INQUIRY_STATUSES
+
+_Record = TypeVar("_Record", bound=SyncRecord)
 
 # Listing kind (as `redpost list` names it) -> model.
 TRACED: dict[str, type[SyncRecord]] = {
@@ -151,13 +153,12 @@ def figures(session: Session, period: Period) -> Figures:
     def own_live(model: type[SyncRecord]) -> Any:
         return select(model).where(model.station_code == own, model.deleted_at.is_(None))
 
-    inquiries = list(
-        session.scalars(
-            own_live(Inquiry)
-            .where(Inquiry.created_at >= start, Inquiry.created_at < end)
-            .order_by(*_newest_first(Inquiry, Inquiry.created_at))
-        )
-    )
+    def within(model: type[_Record], moment: Any, newest: Any) -> list[_Record]:
+        """This station's live `model` records whose `moment` falls in the period."""
+        query = own_live(model).where(moment >= start, moment < end)
+        return list(session.scalars(query.order_by(*_newest_first(model, newest))))
+
+    inquiries = within(Inquiry, Inquiry.created_at, Inquiry.created_at)
     resolved = [i for i in inquiries if i.resolve_seconds is not None]
     escalated = list(
         session.scalars(
@@ -166,34 +167,10 @@ def figures(session: Session, period: Period) -> Figures:
             .order_by(*_newest_first(Inquiry, Inquiry.created_at))
         )
     )
-    shifts = list(
-        session.scalars(
-            own_live(Shift)
-            .where(Shift.check_in_at >= start, Shift.check_in_at < end)
-            .order_by(*_newest_first(Shift, Shift.check_in_at))
-        )
-    )
-    found = list(
-        session.scalars(
-            own_live(FoundItem)
-            .where(FoundItem.created_at >= start, FoundItem.created_at < end)
-            .order_by(*_newest_first(FoundItem, FoundItem.found_at))
-        )
-    )
-    lost = list(
-        session.scalars(
-            own_live(LostReport)
-            .where(LostReport.created_at >= start, LostReport.created_at < end)
-            .order_by(*_newest_first(LostReport, LostReport.lost_at))
-        )
-    )
-    returns = list(
-        session.scalars(
-            own_live(ItemReturn)
-            .where(ItemReturn.returned_at >= start, ItemReturn.returned_at < end)
-            .order_by(*_newest_first(ItemReturn, ItemReturn.returned_at))
-        )
-    )
+    shifts = within(Shift, Shift.check_in_at, Shift.check_in_at)
+    found = within(FoundItem, FoundItem.created_at, FoundItem.found_at)
+    lost = within(LostReport, LostReport.created_at, LostReport.lost_at)
+    returns = within(ItemReturn, ItemReturn.returned_at, ItemReturn.returned_at)
     due: list[FoundItem] = sorted(
         lostfound.due_for_handover(session, on=period.last),
         key=lambda f: (f.found_at, f.pk),
