@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from station.messages import render
-
-EXPORT_KINDS = ("inquiries", "shifts", "lost-and-found", "volunteer-hours")
+from station.vocab import EXPORT_KINDS
 
 
 def add_commands(commands: Any) -> None:
@@ -51,6 +50,7 @@ def _open(args: argparse.Namespace, folder: Path) -> Any:
 def report(args: argparse.Namespace, folder: Path) -> int:
     from station import reports
     from station.errors import InvalidInput
+    from station.reports import documents, statement
 
     # Checked before the store is opened: a typo costs nothing.
     if args.report_command == "daily":
@@ -63,11 +63,11 @@ def report(args: argparse.Namespace, folder: Path) -> int:
 
     with _open(args, folder) as store, store.transaction() as session:
         if args.report_command == "daily":
-            made = reports.daily_report(session, period)
+            made = documents.daily_report(session, period)
         elif args.report_command == "monthly":
-            made = reports.monthly_report(session, period)
+            made = documents.monthly_report(session, period)
         else:
-            made = reports.hours_statement(session, args.volunteer, period)
+            made = statement.hours_statement(session, args.volunteer, period)
         # Written inside the transaction: a file that cannot be written leaves no audit entry.
         try:
             args.out.write_bytes(made.pdf)
@@ -82,12 +82,13 @@ def report(args: argparse.Namespace, folder: Path) -> int:
 
 def export(args: argparse.Namespace, folder: Path) -> int:
     from station import reports
+    from station.reports import sheets, tables
 
     period = reports.span(args.first, args.last)
     with _open(args, folder) as store, store.transaction() as session:
-        made = reports.export(session, args.kind, period, whole=args.whole, lang=args.lang)
+        made = tables.export(session, args.kind, period, whole=args.whole, lang=args.lang)
         # Written inside the transaction: a file that cannot be written leaves no audit entry.
-        paths = reports.write(args.out, made.tables, args.fmt)
+        paths = sheets.write(args.out, made.tables, args.fmt)
     shown = ", ".join(str(p) for p in paths)
     print(render("export_saved", args.lang, rows=made.row_count, paths=shown))
     return 0

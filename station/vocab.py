@@ -92,3 +92,7 @@ def label(vocabulary: Vocabulary, code: str, lang: str = "zh_CN") -> str:
     if labels is None:
         return code
     return labels[0] if lang.startswith("zh") else labels[1]
+
+
+# What `redpost export` exports (station.reports.tables makes them).
+EXPORT_KINDS = ("inquiries", "shifts", "lost-and-found", "volunteer-hours")

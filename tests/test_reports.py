@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from station import access, reports
 from station.errors import Denied, InvalidInput
 from station.models import AuditEntry
+from station.reports import documents, sheets, statement, tables
 from station.store import Store
 from tests.report_data import DAY, EXPECTED, fill
 
@@ -119,7 +120,7 @@ def test_the_daily_report_prints_the_day_s_figures(
 ) -> None:
     store, _ = day_store
     with store.reading() as session:
-        made = reports.daily_report(session, reports.day(DAY))
+        made = documents.daily_report(session, reports.day(DAY))
     text = pdf_text(made.pdf)
     for expected in (
         "YF01 红驿站",
@@ -150,8 +151,8 @@ def test_the_monthly_report_and_the_hours_statement(
 ) -> None:
     store, _ = day_store
     with store.reading() as session:
-        monthly = pdf_text(reports.monthly_report(session, reports.month("2026-11")).pdf)
-        hours = reports.hours_statement(
+        monthly = pdf_text(documents.monthly_report(session, reports.month("2026-11")).pdf)
+        hours = statement.hours_statement(
             session, "YF01-0101", reports.span("2026-11-01", "2026-11-30")
         )
     assert "月报" in monthly
@@ -175,11 +176,11 @@ def test_exports_neutralise_formulas_and_mask_personal_data(
 ) -> None:
     store, _ = day_store
     with store.transaction() as session:
-        made = reports.export(session, "lost-and-found", reports.day(DAY))
-        xlsx = reports.write(tmp_path / "lf.xlsx", made.tables, "xlsx")
-        written = reports.write(tmp_path / "lf.csv", made.tables, "csv")
-        asked = reports.export(session, "inquiries", reports.day(DAY))
-        reports.write(tmp_path / "inq.csv", asked.tables, "csv")
+        made = tables.export(session, "lost-and-found", reports.day(DAY))
+        xlsx = sheets.write(tmp_path / "lf.xlsx", made.tables, "xlsx")
+        written = sheets.write(tmp_path / "lf.csv", made.tables, "csv")
+        asked = tables.export(session, "inquiries", reports.day(DAY))
+        sheets.write(tmp_path / "inq.csv", asked.tables, "csv")
     assert xlsx == [tmp_path / "lf.xlsx"]
     assert [p.name for p in written] == [
         "lf-found_items.csv",
@@ -210,11 +211,11 @@ def test_whole_values_only_when_asked(
 ) -> None:
     store, _ = day_store
     with store.transaction() as session:
-        made = reports.export(session, "lost-and-found", reports.day(DAY), whole=True)
+        made = tables.export(session, "lost-and-found", reports.day(DAY), whole=True)
     returns = made.tables[2].rows
     assert returns[0][3] == "@赵六"
     assert returns[0][5] == "1234"
-    reports.write(tmp_path / "r.xlsx", made.tables, "xlsx")
+    sheets.write(tmp_path / "r.xlsx", made.tables, "xlsx")
     cell = load_workbook(tmp_path / "r.xlsx")["归还记录"]["D2"].value
     assert cell == "'@赵六"
 
@@ -225,10 +226,10 @@ def test_an_export_is_a_lead_s_task_and_is_audited(
     store, ids = day_store
     store.actor = access.Actor(access.VOLUNTEER, "李四", ids["b"])
     with pytest.raises(Denied), store.transaction() as session:
-        reports.export(session, "shifts", reports.day(DAY))
+        tables.export(session, "shifts", reports.day(DAY))
     store.actor = access.Actor(access.LEAD, "张三", ids["a"])
     with store.transaction() as session:
-        made = reports.export(session, "volunteer-hours", reports.day(DAY))
+        made = tables.export(session, "volunteer-hours", reports.day(DAY))
     with store.reading() as session:
         entry = session.query(AuditEntry).filter_by(action="export").one()
         detail = json.loads(entry.detail)
@@ -244,7 +245,7 @@ def test_an_export_is_a_lead_s_task_and_is_audited(
 def test_shifts_export_has_hours(day_store: tuple[Store, dict[str, str]]) -> None:
     store, _ = day_store
     with store.transaction() as session:
-        made = reports.export(session, "shifts", reports.day(DAY), lang="en")
+        made = tables.export(session, "shifts", reports.day(DAY), lang="en")
     header, rows = made.tables[0].header, made.tables[0].rows
     assert header[:3] == ("Check-in", "Check-out", "Hours")
     assert [r[2] for r in rows] == [4.0, 2.25, 1.5]

@@ -7,7 +7,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from station import reports
 from station.reports.period import Period
 from station.slips import PAPERS, Slip
 from ui.preview import SlipPreview
@@ -35,9 +34,11 @@ class ReportPreview(SlipPreview):
             widget.hide()
 
     def make(self, session: Session, paper: str | None) -> tuple[Slip, str]:
-        made = (reports.daily_report if self.kind == "daily" else reports.monthly_report)(
-            session, self.period
-        )
+        # Imported here, on the worker, when a report is first made: it loads ReportLab.
+        from station.reports import documents
+
+        make = documents.daily_report if self.kind == "daily" else documents.monthly_report
+        made = make(session, self.period)
         height = A4.height_mm or 297.0
         slip = Slip(made.kind, self.number, A4.code, A4.width_mm, height, made.pdf, made.title)
         return slip, A4.code

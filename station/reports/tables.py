@@ -24,6 +24,7 @@ from station.reports.period import Period
 from station.rows import local_time
 from station.services import station as station_service
 from station.vocab import (
+    EXPORT_KINDS,
     FOUND_ITEM_STATUSES,
     ID_TYPES,
     INQUIRY_CATEGORIES,
@@ -32,8 +33,6 @@ from station.vocab import (
     LOST_REPORT_STATUSES,
     label,
 )
-
-KINDS = ("inquiries", "shifts", "lost-and-found", "volunteer-hours")
 
 Cell = str | int | float | None
 
@@ -176,7 +175,7 @@ def export(
     A lead's task, recorded in the audit trail. `whole` gives personal data unmasked.
     """
     access.require_lead(session, "export")
-    if kind not in KINDS:
+    if kind not in EXPORT_KINDS:
         raise ValueError(f"unknown export kind {kind}")
     station = station_service.current(session)
     start, end = period.bounds()
