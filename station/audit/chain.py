@@ -93,7 +93,7 @@ def _station_code(session: Session, fallback: str) -> str:
     return str(code)
 
 
-def _next_values(
+def append_row(
     session: Session,
     action: str,
     detail: dict[str, Any],
@@ -102,7 +102,12 @@ def _next_values(
     record_id: str | None,
     owner: str,
 ) -> dict[str, Any]:
-    """The column values of the next entry of the chain, which becomes the remembered head."""
+    """The column values of the next entry of the chain, which becomes the remembered head.
+
+    The flush hook `write`s these rows itself, after the flush's own (skipping the unit of
+    work, which cost a change about as much as the change itself: issue 8); `append` makes
+    an object of them.
+    """
     seq, prev = _head(session)
     moment = clock.now()
     actor = session.info.get(ACTOR_KEY)
@@ -144,27 +149,10 @@ def append(
     `detail` must be redacted already. The actor is `session.info["actor"]`: a volunteer's
     id or badge once sign-in exists, "cli" from the command line, None when unknown.
     """
-    values = _next_values(session, action, detail, kind=kind, record_id=record_id, owner=owner)
+    values = append_row(session, action, detail, kind=kind, record_id=record_id, owner=owner)
     entry = AuditEntry(**values)
     session.add(entry)
     return entry
-
-
-def append_row(
-    session: Session,
-    action: str,
-    detail: dict[str, Any],
-    *,
-    kind: str,
-    record_id: str,
-    owner: str,
-) -> dict[str, Any]:
-    """The next entry of the chain as column values, for the flush hook to `write`.
-
-    The hook's entries skip the unit of work, which costs a change about as much as the
-    change itself (issue 8); they are written after the flush's own rows, in order.
-    """
-    return _next_values(session, action, detail, kind=kind, record_id=record_id, owner=owner)
 
 
 def write(session: Session, rows: list[dict[str, Any]]) -> None:
