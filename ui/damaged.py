@@ -10,11 +10,11 @@ touches no open store: the screen comes before the store is opened.
 from __future__ import annotations
 
 import logging
-import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from station import backup, clock, paths
@@ -37,22 +37,8 @@ def _enlarge(widget: QWidget, factor: float) -> None:
     widget.setFont(font)
 
 
-class _Outcome(QObject):
-    """Brings a restore's outcome from its thread back to the screen's."""
-
-    arrived = Signal(object)  # backup.Restored, or the error it raised
-
-
-def _restore_into(data_dir: Path, outcome: _Outcome) -> None:
-    result: object
-    try:
-        result = backup.restore(data_dir)
-    except StationError as exc:
-        result = exc
-    except Exception as exc:  # a full disk, SQLite's own errors, …: the screen must hear back
-        log.exception("restore failed")
-        result = exc
-    outcome.arrived.emit(result)
+# How often the screen looks whether the restore has finished.
+POLL_MS = 100
 
 
 class DamagedScreen(Retranslatable, QDialog):
@@ -65,9 +51,12 @@ class DamagedScreen(Retranslatable, QDialog):
         self.data_dir = data_dir
         self.damage = damage
         self.restored: backup.Restored | None = None
-        self.restoring: threading.Thread | None = None
-        self.outcome = _Outcome(self)
-        self.outcome.arrived.connect(self._finished)
+        # The restore runs on a thread of its own that touches no Qt object; the screen
+        # looks for its outcome on a timer.
+        self.restoring: Future[backup.Restored] | None = None
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self._look)
         self.title = QLabel(self)
         self.title.setProperty("role", "title")
         self.intro = QLabel(self)
@@ -189,28 +178,31 @@ class DamagedScreen(Retranslatable, QDialog):
         self.error.clear()
         self.restore_button.setEnabled(False)
         self.pin.setEnabled(False)
-        self.restoring = threading.Thread(
-            target=_restore_into, args=(self.data_dir, self.outcome), name="restore"
-        )
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="restore")
+        self.restoring = pool.submit(backup.restore, self.data_dir)
+        pool.shutdown(wait=False)  # the thread ends with the restore
         self.retranslate()
-        self.restoring.start()
+        self.poll.start()
 
-    def _finished(self, result: object) -> None:
-        assert self.restoring is not None
-        self.restoring.join()
-        self.restoring = None
+    def _look(self) -> None:
+        if self.restoring is None or not self.restoring.done():
+            return
+        self.poll.stop()
+        restoring, self.restoring = self.restoring, None
         self.retranslate()
-        if isinstance(result, backup.Restored):
-            self.restored = result
-            log.info("restored %s from %s", self.data_dir, result.source)
+        try:
+            self.restored = restoring.result()
+        except StationError as exc:
+            self.error.setText(exc.message(i18n.current()))
+        except Exception as exc:  # a full disk, SQLite's own errors, …: said, not swallowed
+            log.exception("restore failed")
+            self.error.setText(
+                self.tr("The backup could not be restored: %1").replace("%1", str(exc))
+            )
+        else:
+            log.info("restored %s from %s", self.data_dir, self.restored.source)
             self.accept()
             return
-        if isinstance(result, StationError):
-            self.error.setText(result.message(i18n.current()))
-        else:
-            self.error.setText(
-                self.tr("The backup could not be restored: %1").replace("%1", str(result))
-            )
         self.restore_button.setEnabled(True)
         self.pin.setEnabled(True)
 
