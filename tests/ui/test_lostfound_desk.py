@@ -381,7 +381,8 @@ def test_matches_for_a_report_are_shown_side_by_side_with_reasons(
     left = matches.subject.mapTo(matches, QPoint(0, 0)).x()
     right = best.mapTo(matches, QPoint(0, 0)).x()
     assert left + matches.subject.width() <= right
-    assert best.return_button.isVisible()
+    # Qt shows a widget added to a shown layout at the next turn of its event loop.
+    qtbot.waitUntil(best.return_button.isVisible)
 
 
 def test_matches_for_an_item_show_the_reports_it_may_answer(
