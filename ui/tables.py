@@ -60,6 +60,9 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._fetch = fetch
         self._page = page
         self._rows: list[R] = []
+        # Each row's texts, made the first time the view paints the row (None until then): a
+        # paint asks for every cell several times, and the values (times, labels) cost to make.
+        self._texts: list[tuple[str, ...] | None] = []
         self._exhausted = False
         self._loading = False
         self._generation = 0  # results of a fetch made before reload() are dropped
@@ -72,6 +75,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._generation += 1
         self.beginResetModel()
         self._rows = []
+        self._texts = []
         self._exhausted = False
         self._loading = False
         self.endResetModel()
@@ -95,8 +99,13 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in TEXT_ROLES or not index.isValid():
             return None
-        value = self._columns[index.column()].value(self._rows[index.row()])
-        return "" if value is None else str(value)
+        row = index.row()
+        texts = self._texts[row]
+        if texts is None:
+            record = self._rows[row]
+            texts = tuple(_text(column.value(record)) for column in self._columns)
+            self._texts[row] = texts
+        return texts[index.column()]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -134,12 +143,18 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             start = len(self._rows)
             self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
             self._rows.extend(rows)
+            self._texts.extend([None] * len(rows))
             self.endInsertRows()
         self.loaded.emit()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self._columns) - 1))
+        self._texts = [None] * len(self._rows)  # labels follow the language
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
             )
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
