@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from station import clock
 from ui.widgets import ChoiceRow, big_button
 
-# Several buttons to a row: the padding, not the text, gives way.
-NARROW_CHOICES = "QPushButton { min-width: 0px; padding: 4px 6px; }"
+# A widget property the style sheet knows: its buttons, several to a row, give way in padding.
+NARROW = "narrow"
 
 
 def local_time(moment: datetime | None, pattern: str = "%H:%M") -> str:

@@ -23,7 +23,7 @@ from station.models import Faq, Inquiry
 from station.services import faq, inquiries
 from station.vocab import INQUIRY_CATEGORIES, label
 from ui import i18n
-from ui.desks.inquiry.common import NARROW_CHOICES, Banner, ClearableChoice, two_lines
+from ui.desks.inquiry.common import NARROW, Banner, ClearableChoice, two_lines
 from ui.desks.inquiry.data import OnDuty, on_duty
 from ui.i18n import Retranslatable
 from ui.widgets import ChoiceRow, Field, FormErrors, big_button, line_edit, row, text_box
@@ -65,7 +65,7 @@ class InquiryForm(Retranslatable, QWidget):
 
     def _build_choices(self) -> None:
         self.category_row = ChoiceRow(columns=4)
-        self.category_row.setStyleSheet(NARROW_CHOICES)
+        self.category_row.setProperty(NARROW, True)
         self.category_row.set_options((code, _category_label(code)) for code in INQUIRY_CATEGORIES)
         self.category_row.chosen.connect(self._category_chosen)
         self.category = Field(self.category_row)
@@ -85,7 +85,7 @@ class InquiryForm(Retranslatable, QWidget):
         self.quick_stack.setFixedHeight(self.quick_list.height())
         self.quick_label = QLabel()
         self.handler_row = ClearableChoice(columns=3)
-        self.handler_row.setStyleSheet(NARROW_CHOICES)
+        self.handler_row.setProperty(NARROW, True)
         self.nobody = QLabel()
         self.nobody.setProperty("role", "hint")
         self.handler_box = QStackedWidget()

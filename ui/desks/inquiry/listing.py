@@ -24,7 +24,7 @@ from station.services.inquiries import InquiryLine
 from station.services.search import MAX_QUERY_LENGTH
 from station.vocab import INQUIRY_STATUSES, label
 from ui import i18n
-from ui.desks.inquiry.common import NARROW_CHOICES, local_time, short_ticket
+from ui.desks.inquiry.common import NARROW, local_time, short_ticket
 from ui.i18n import Retranslatable
 from ui.tables import PAGE, Column, Index, LazyTableModel
 from ui.widgets import ChoiceRow, line_edit
@@ -99,7 +99,7 @@ class TodayList(Retranslatable, QWidget):
         self.heading = QLabel(self)
         self.heading.setProperty("role", "title")
         self.status_row = ChoiceRow(columns=len(FILTERS))
-        self.status_row.setStyleSheet(NARROW_CHOICES)
+        self.status_row.setProperty(NARROW, True)
         self.status_row.set_options((code, self._status_label(code)) for code in FILTERS)
         self.status_row.set_value(ALL)
         self.status_row.chosen.connect(lambda _code: self.reload())
