@@ -76,9 +76,20 @@ class InquiryTableModel(LazyTableModel[InquiryLine]):
         self, *, day: date | None = None, status: str | None = None, text: str | None = None
     ) -> None:
         """Show `day` (today when None), one status (all when None), and matches of `text`."""
-        self.day = day or clock.local_today()
-        self.status = None if status in (None, ALL) else status
-        self.text = (text or "").strip() or None
+        wanted = (
+            day or clock.local_today(),
+            None if status in (None, ALL) else status,
+            (text or "").strip() or None,
+        )
+        if (
+            wanted == (self.day, self.status, self.text)
+            and self.is_loading()
+            and self.rowCount() == 0
+        ):
+            # The first page of this very list is on its way. It was asked for after every
+            # write queued before, and a write queued since will reload the list again.
+            return
+        self.day, self.status, self.text = wanted
         self.set_fetch(self._fetcher())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -145,6 +156,8 @@ class TodayList(Retranslatable, QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         self.retranslate()
+        # Asked for now, the first page is read while the widgets are laid out and shown.
+        self.reload()
 
     def _status_label(self, code: str) -> Callable[[], str]:
         if code == ALL:
