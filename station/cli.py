@@ -189,6 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang = args.asked_lang or "zh_CN"
     folder = paths.data_dir(args.data_dir)
     _log_to(folder)
+    if args.command is None:
+        from station import backup
+
+        # The window's start-up check reads the store while the program loads.
+        args.check = backup.check_started(folder)
     handler = COMMANDS.get(args.command or "gui")
     assert handler is not None
     try:
@@ -273,7 +278,13 @@ def _gui(args: argparse.Namespace, folder: Path) -> int:
         log.error("the GUI cannot start: %s", exc)
         _fail(render("no_gui", args.lang, reason=exc))
         return EXIT_USAGE
-    return run(data_dir=folder, kiosk=args.kiosk, lang=args.asked_lang, smoke_test=args.smoke_test)
+    return run(
+        data_dir=folder,
+        kiosk=args.kiosk,
+        lang=args.asked_lang,
+        smoke_test=args.smoke_test,
+        check=args.check,
+    )
 
 
 def _screenshots(args: argparse.Namespace, folder: Path) -> int:

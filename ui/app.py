@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 from types import TracebackType
 
@@ -69,8 +70,14 @@ def _install_excepthook(window_holder: list[MainWindow]) -> None:
 
 
 def run(
-    data_dir: Path, kiosk: bool = False, lang: str | None = None, smoke_test: bool = False
+    data_dir: Path,
+    kiosk: bool = False,
+    lang: str | None = None,
+    smoke_test: bool = False,
+    check: Future[str | None] | None = None,
 ) -> int:
+    """The kiosk's window until it closes. `check` is the store's start-up check, when the
+    caller began it already (`backup.check_started`)."""
     app = application()
     settings = settings_for(data_dir)
     i18n.switch(lang or str(settings.value("ui/lang", "zh_CN")))
@@ -84,7 +91,7 @@ def run(
             f"one in the {fonts.ENV_VAR} environment variable.\n\n"
             "未找到中文字体，中文将显示为方框。请安装中文字体（如 fonts-wqy-microhei）。",
         )
-    if not store_is_sound(data_dir, kiosk):
+    if not store_is_sound(data_dir, kiosk, check):
         return 1
     try:
         # The kiosk starts locked; the smoke test visits every desk as the program itself.
@@ -129,10 +136,12 @@ def tell_upgrade(parent: QWidget, data_dir: Path) -> None:
         QMessageBox.information(parent, "红驿站 Red Post Station", note.message(i18n.current()))
 
 
-def store_is_sound(data_dir: Path, kiosk: bool = False) -> bool:
+def store_is_sound(
+    data_dir: Path, kiosk: bool = False, check: Future[str | None] | None = None
+) -> bool:
     """The start-up check: on a damaged store show the damaged screen, and go on only once
     it has restored a backup; on a sound one take today's backup if none exists yet."""
-    damage = backup.diagnose(data_dir)
+    damage = backup.diagnose(data_dir, check)
     if damage is not None:
         log.error("the store in %s is damaged: %s", data_dir, damage.problem)
         screen = DamagedScreen(data_dir, damage)
