@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from station import clock, paths, upgrade_note
 from station.access.actor import SYSTEM, WHO_KEY, Actor
-from station.audit.chain import ACTOR_KEY
+from station.audit.chain import ACTOR_KEY, CODE_KEY
 from station.errors import StoreError
 from station.migrations import HEAD
 from station.sync.outbox import RecordSession
@@ -139,6 +139,8 @@ class Store:
         self.folder = folder
         self.engine = engine
         self.actor = actor
+        # The station's code, once a session has read it (it never changes after `init`).
+        self._station_code: str | None = None
         # Services that keep files (photos, signatures) find the data folder in session.info.
         info = {DATA_DIR_KEY: folder}
         self._writer = sessionmaker(engine, class_=RecordSession, expire_on_commit=False, info=info)
@@ -159,6 +161,7 @@ class Store:
         with self._writer() as session, session.begin():
             self._act(session)
             yield session
+        self._learn(session)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -167,11 +170,19 @@ class Store:
         with self._reader() as session:
             self._act(session)
             yield session
+        self._learn(session)
 
     def _act(self, session: Session) -> None:
         actor = self.actor
         session.info[WHO_KEY] = actor
         session.info[ACTOR_KEY] = None if actor is None else actor.label
+        if self._station_code is not None:
+            session.info[CODE_KEY] = self._station_code
+
+    def _learn(self, session: Session) -> None:
+        """Keep the station's code a session found (blocks that raise teach nothing)."""
+        if self._station_code is None:
+            self._station_code = session.info.get(CODE_KEY)
 
     def backup(self, target: Path | None = None) -> Path:
         if target is None:

@@ -26,9 +26,10 @@ GENESIS = "0" * 64
 # Actions the session hook writes; explicit events (print, export, sync, sign_in, …) use others.
 CHANGE_ACTIONS = ("create", "update", "delete")
 _ACTION = re.compile(r"[a-z_]{1,16}")
-# session.info keys: who is acting (filled by sign-in later), and a cache of the station code.
+# session.info keys: who is acting (filled by sign-in later), and the station's code, which
+# never changes once `init` has set it (the store hands it to its sessions once it knows it).
 ACTOR_KEY = "actor"
-_CODE_KEY = "audit_station_code"
+CODE_KEY = "station_code"
 _HEAD_KEY = "audit_head"
 
 
@@ -82,14 +83,14 @@ def forget_head(session: Session) -> None:
 
 
 def _station_code(session: Session, fallback: str) -> str:
-    code = session.info.get(_CODE_KEY)
+    code = session.info.get(CODE_KEY)
     if code is None:
         code = session.connection().execute(_STATION_CODE).scalar()
         if code is None:  # `init` adds the station and its first records in one flush
             code = next((o.code for o in session.new if isinstance(o, Station)), None)
         if code is None:
             return fallback
-        session.info[_CODE_KEY] = code
+        session.info[CODE_KEY] = code
     return str(code)
 
 

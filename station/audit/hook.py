@@ -70,19 +70,21 @@ def record_changes(session: Session) -> list[dict[str, Any]]:
     rows = []
     for record in records:
         op = _op(session, record)
-        if op is None:
-            continue
-        if record.id is None:
-            record.id = new_id()
-        detail = {"changes": _changes(record, op == "create")}
-        rows.append(
-            chain.append_row(
-                session,
-                op,
-                detail,
-                kind=record.kind,
-                record_id=record.id,
-                owner=record.station_code,
-            )
-        )
+        if op is not None:
+            rows.append(_row(session, record, op))
     return rows
+
+
+def record_creation(session: Session, record: SyncRecord) -> dict[str, Any]:
+    """The audit entry of a new record written without a flush, as a row for `chain.write`
+    (see `station.sync.outbox.insert_new`): the one its flush would have made."""
+    return _row(session, record, "create")
+
+
+def _row(session: Session, record: SyncRecord, op: str) -> dict[str, Any]:
+    if record.id is None:
+        record.id = new_id()
+    detail = {"changes": _changes(record, op == "create")}
+    return chain.append_row(
+        session, op, detail, kind=record.kind, record_id=record.id, owner=record.station_code
+    )

@@ -16,6 +16,7 @@ from station.services import records
 from station.services import station as station_service
 from station.services.records import UNSET
 from station.services.search import MAX_QUERY_LENGTH, matches
+from station.sync import outbox
 from station.vocab import ESCALATION_LEVELS, INQUIRY_CATEGORIES, INQUIRY_STATUSES, code_of
 
 QUESTION_MAX = 500
@@ -44,7 +45,7 @@ def create(
     resolved: object = False,
 ) -> Inquiry:
     """Log a new inquiry with the next ticket number; `resolved` closes it on the spot."""
-    station = station_service.current(session)
+    station_code = station_service.code(session)
     clean_category = code_of("category", category, INQUIRY_CATEGORIES)
     clean_question = validation.required_text(
         "question", question, max_len=QUESTION_MAX, multiline=True
@@ -61,8 +62,8 @@ def create(
     # Everything is valid: the writes start here (the ticket number is the first).
     moment = clock.now()
     inquiry = Inquiry(
-        station_code=station.code,
-        ticket_no=next_number(session, station.code),
+        station_code=station_code,
+        ticket_no=next_number(session, station_code),
         category=clean_category,
         question=clean_question,
         answer=clean_answer,
@@ -78,8 +79,7 @@ def create(
         closed_at=moment if closed else None,
         resolve_seconds=0 if closed else None,
     )
-    session.add(inquiry)
-    session.flush()
+    outbox.insert_new(session, inquiry)
     return inquiry
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from station import access, clock, validation
+from station.audit.chain import CODE_KEY
 from station.errors import InvalidInput, NotFound, StateError
 from station.models import Post, Setting, Station
 from station.vocab import DEFAULT_RETENTION_DAYS, ITEM_CATEGORIES, code_of
@@ -25,7 +26,18 @@ def current(session: Session) -> Station:
     if station is None:
         raise StateError("not_initialised")
     session.info[_CACHE_KEY] = station
+    session.info[CODE_KEY] = station.code
     return station
+
+
+def code(session: Session) -> str:
+    """The code of the station this kiosk serves, as `current(session).code`.
+
+    The code never changes once set, so a store hands it to its sessions once it has seen
+    it, and a save needs no query for it (issue 8).
+    """
+    known = session.info.get(CODE_KEY)
+    return known if isinstance(known, str) else current(session).code
 
 
 def is_initialised(session: Session) -> bool:
@@ -98,8 +110,7 @@ _POST = select(Post).where(
 def post(session: Session, ref: object) -> Post:
     """A post of this station by id or by name."""
     clean = validation.required_text("post", ref, max_len=40)
-    station = current(session)
-    found = session.scalars(_POST, {"station": station.code, "ref": clean}).first()
+    found = session.scalars(_POST, {"station": code(session), "ref": clean}).first()
     if found is None:
         raise NotFound("not_found", "post", value=ref)
     return found

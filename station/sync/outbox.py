@@ -1,19 +1,23 @@
 """The session hook that stamps synced records and writes their outbox entries.
 
 It runs inside every flush, so a change and its outbox entry always share one SQLite
-transaction, and no service can forget either.
+transaction, and no service can forget either. `insert_new` writes a new record the same way
+without a flush, for the saves a desk waits on.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import event, func, insert, inspect, select
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy import Connection, Insert, Table, event, func, insert, inspect, select
+from sqlalchemy.orm import Session, UOWTransaction, make_transient_to_detached
 
 from station import clock
 from station.audit import chain
-from station.audit.hook import record_changes
+from station.audit.hook import record_changes, record_creation
 from station.models import AuditEntry, OutboxEntry, SyncRecord, new_id
 
 # Set on a session's `info` while it applies rows pulled from central: those are not ours
@@ -52,19 +56,9 @@ def _entries(session: Session) -> tuple[list[dict[str, Any]], list[dict[str, Any
     # First, so the audit entries it makes are stamped and queued below like any record.
     trail = record_changes(session)
     moment = clock.now()
-    entries: list[dict[str, Any]] = []
-    for obj in list(session.new):
-        if isinstance(obj, SyncRecord):
-            if obj.id is None:
-                obj.id = new_id()
-            obj.created_at = obj.created_at or moment
-            obj.updated_at = moment
-            obj.version = 1
-            entries.append(_entry(obj.kind, obj.id, obj.version, "create"))
+    entries = [_created(obj, moment) for obj in list(session.new) if isinstance(obj, SyncRecord)]
     # Queued where they stood as objects: added to the session last, before any update.
-    for row in trail:
-        row["updated_at"] = moment
-        entries.append(_entry(AuditEntry.kind, row["id"], row["version"], "create"))
+    entries.extend(_trail_entry(row, moment) for row in trail)
     for obj in list(session.dirty):
         if not isinstance(obj, SyncRecord) or not session.is_modified(
             obj, include_collections=False
@@ -83,6 +77,22 @@ def _entries(session: Session) -> tuple[list[dict[str, Any]], list[dict[str, Any
     return trail, entries
 
 
+def _created(obj: SyncRecord, moment: datetime) -> dict[str, Any]:
+    """Stamp a new record; its outbox entry."""
+    if obj.id is None:
+        obj.id = new_id()
+    obj.created_at = obj.created_at or moment
+    obj.updated_at = moment
+    obj.version = 1
+    return _entry(obj.kind, obj.id, obj.version, "create")
+
+
+def _trail_entry(row: dict[str, Any], moment: datetime) -> dict[str, Any]:
+    """Stamp an audit row; its outbox entry."""
+    row["updated_at"] = moment
+    return _entry(AuditEntry.kind, row["id"], row["version"], "create")
+
+
 def _write(session: Session, flush_context: UOWTransaction) -> None:
     """Insert the flush's audit and outbox entries, with Core, after its own rows.
 
@@ -95,6 +105,64 @@ def _write(session: Session, flush_context: UOWTransaction) -> None:
     chain.write(session, trail)
     if entries:
         session.connection().execute(_INSERT_ENTRIES, entries)
+
+
+def insert_new(session: Session, record: SyncRecord) -> None:
+    """Write a new record (not yet in the session) at once, as a flush would write it: the
+    same row, audit entry and outbox entries, in the same order. It then joins the session
+    as a persistent object, every column loaded.
+
+    Without the unit of work, which cost a saved inquiry more than the rest of its work
+    (issue 8). For a service's own records: rows applied by a pull go through the session.
+    What is pending is flushed first, as a query would have flushed it. A failure leaves the
+    transaction to be rolled back by whoever owns it, as any statement's does.
+    """
+    if not inspect(record).transient:
+        raise ValueError("only a new record that is not in the session is inserted")
+    session.flush()
+    try:
+        row = record_creation(session, record)
+        moment = clock.now()
+        entries = [_created(record, moment), _trail_entry(row, moment)]
+        connection = session.connection()
+        _insert_row(connection, record)
+        chain.write(session, [row])
+        connection.execute(_INSERT_ENTRIES, entries)
+    except BaseException:
+        chain.forget_head(session)
+        raise
+    make_transient_to_detached(record)
+    session.add(record)
+
+
+def _insert_row(connection: Connection, record: SyncRecord) -> None:
+    """INSERT the record's row with the columns the unit of work would give it (a column's
+    default where the record holds None), then set on it its key, those defaults and the
+    columns it never held (None), so that none is left to load."""
+    state = inspect(record)
+    values: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        column = attr.columns[0]
+        value = state.dict.get(attr.key)
+        if not column.primary_key and (value is not None or column.default is None):
+            values[column.key] = value
+    result = connection.execute(_insert_into(state.mapper.local_table), values)
+    # The values given and the defaults that fired, and the key: of one row.
+    inserted, key = result.last_inserted_params(), result.inserted_primary_key
+    assert isinstance(inserted, Mapping)
+    assert key is not None
+    for attr in state.mapper.column_attrs:
+        column = attr.columns[0]
+        if column.primary_key:
+            setattr(record, attr.key, key[0])
+        elif attr.key not in state.dict or column.key not in values:
+            setattr(record, attr.key, inserted[column.key])
+
+
+@cache
+def _insert_into(table: Table) -> Insert:
+    # One statement per table: making it anew costs about as much as running it (issue 8).
+    return insert(table)
 
 
 class RecordSession(Session):
