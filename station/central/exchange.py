@@ -200,7 +200,7 @@ def _stored_result(conn: Connection, batch_id: str) -> PushResult | None:
     return None if found is None else PushResult.from_json(found)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """A validated wire row, ready for the records table."""
 
@@ -211,6 +211,8 @@ class _Row:
     row: WireRow
     # The digest's encoding (see _digest_encoding), when made: it holds every field.
     content: str | None
+    # Whether its times are exactly as kiosks send them (`_WIRE_TIME`), checked already.
+    wire_times: bool = False
 
     def values(self, station_code: str) -> dict[str, Any]:
         public, private = split_private(self.row)
@@ -249,10 +251,12 @@ def prepare(dialect: str, station_code: str, batch_id: str, rows: Sequence[WireR
     _check_batch_id(batch_id)
     latest: dict[str, _Row] = {}
     encodings: dict[int, str] = {}
-    problems = _problems(rows, station_code, encodings)
+    sound: set[int] = set()
+    problems = _problems(rows, station_code, encodings, sound)
     for index, (row, problem) in enumerate(zip(rows, problems, strict=True)):
         if problem is None:
             clean = _clean(row, encodings.get(index))
+            clean.wire_times = index in sound
             if clean.id not in latest or latest[clean.id].version < clean.version:
                 latest[clean.id] = clean
     chosen = list(latest.values())
@@ -399,16 +403,18 @@ def _pg_row(r: _Row) -> str:
     """The row as an element of _PG_INSERT's JSON array. Every value spliced in as text was
     validated to hold nothing JSON would escape (a usual-form UUID, a known kind, a
     number, a hex digest, a time) or is JSON already."""
-    fields = r.row["fields"]
+    row = r.row
+    fields = row["fields"]
     names = PRIVATE_FIELDS.get(r.kind)
     private = _PLAIN_ENCODER.encode({k: fields[k] for k in names if k in fields}) if names else "{}"
-    created, updated, deleted = (
-        None if t is None else f'"{_pg_time(t)}"'
-        for t in (r.row["created_at"], r.row["updated_at"], r.row["deleted_at"])
-    )
+    created, updated, deleted = row["created_at"], row["updated_at"], row["deleted_at"]
+    if not r.wire_times:
+        created, updated = _pg_time(created), _pg_time(updated)
+        deleted = None if deleted is None else _pg_time(deleted)
+    gone = "null" if deleted is None else f'"{deleted}"'
     head = (
         f'{{"id":"{r.id}","kind":"{r.kind}","version":{r.version},"digest":"{r.digest}",'
-        f'"created_at":{created},"updated_at":{updated},"deleted_at":{deleted or "null"},'
+        f'"created_at":"{created}","updated_at":"{updated}","deleted_at":{gone},'
         f'"private":{private},'
     )
     # The content would hide a field named like an envelope time: such a row sends its own.
@@ -463,12 +469,17 @@ def _names(row: Any) -> tuple[str, str, int]:
 
 
 def _problems(
-    rows: Sequence[WireRow], station_code: str, encodings: dict[int, str] | None = None
+    rows: Sequence[WireRow],
+    station_code: str,
+    encodings: dict[int, str] | None = None,
+    sound: set[int] | None = None,
 ) -> list[tuple[str, str] | None]:
     """Each row's problem; an id that comes again under another kind in the same batch is
     taken by the first (only one record can hold an id). `encodings` gets, by index, the
-    digest's encoding of each row the check made one for."""
+    digest's encoding of each row the check made one for; `sound`, the index of each row
+    in the form kiosks send (see `_sound_content`)."""
     found: dict[int, str] = {} if encodings is None else encodings
+    usual: set[int] = set() if sound is None else sound
     problems: list[tuple[str, str] | None] = []
     for index, row in enumerate(rows):
         content = _sound_content(row, station_code)
@@ -476,6 +487,7 @@ def _problems(
             problems.append(_problem(row, station_code, found, index))
         else:
             found[index] = content
+            usual.add(index)
             problems.append(None)
     kinds: dict[str, str] = {}
     for index, row in enumerate(rows):
@@ -496,7 +508,7 @@ def _sound_content(row: Any, station_code: str) -> str | None:
         row.get("version"),
         row.get("fields"),
     )
-    created, deleted = row.get("created_at"), row.get("deleted_at")
+    created, updated, deleted = row.get("created_at"), row.get("updated_at"), row.get("deleted_at")
     if not (
         type(kind) is str
         and kind in KINDS
@@ -507,17 +519,19 @@ def _sound_content(row: Any, station_code: str) -> str | None:
         and type(fields) is dict
         and type(version) is int
         and 1 <= version <= MAX_VERSION
-        and all(
-            type(moment) is str and _WIRE_TIME.fullmatch(moment)
-            for moment in (created, row.get("updated_at"))
-        )
+        and type(created) is str
+        and _WIRE_TIME.fullmatch(created)
+        and type(updated) is str
+        and _WIRE_TIME.fullmatch(updated)
         and (deleted is None or (type(deleted) is str and _WIRE_TIME.fullmatch(deleted)))
     ):
         return None
     try:
-        for moment in (created, row["updated_at"], deleted):
-            if moment is not None:
-                datetime.fromisoformat(moment)  # a real date and time
+        # Real dates and times.
+        datetime.fromisoformat(created)
+        datetime.fromisoformat(updated)
+        if deleted is not None:
+            datetime.fromisoformat(deleted)
         content = _DIGEST_ENCODER.encode({"created_at": created, "deleted_at": deleted, **fields})
     except (TypeError, ValueError):
         return None

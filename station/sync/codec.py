@@ -25,12 +25,14 @@ ORDER: dict[str, int] = {model.kind: i for i, model in enumerate(SYNCED_KINDS)}
 TOP_LEVEL = ("id", "station_code", "version", "created_at", "updated_at", "deleted_at")
 
 
-def _columns(model: type[SyncRecord]) -> list[Column[Any]]:
+def wire_columns(model: type[SyncRecord]) -> list[Column[Any]]:
+    """The columns a wire row carries (every one but the local row number)."""
     mapper: Mapper[Any] = inspect(model)
     return [c for c in mapper.columns if c.key != "pk"]
 
 
-def _is_time(column: Column[Any]) -> bool:
+def is_time(column: Column[Any]) -> bool:
+    """Whether the column holds a time (sent in ISO form with its zone)."""
     return isinstance(column.type, UTCDateTime)
 
 
@@ -52,11 +54,11 @@ def parse_time(text: object) -> datetime | None:
 def to_wire(record: SyncRecord) -> WireRow:
     """The record's current state as a wire row."""
     fields: dict[str, Any] = {}
-    for column in _columns(type(record)):
+    for column in wire_columns(type(record)):
         if column.key in TOP_LEVEL:
             continue
         value = getattr(record, column.key)
-        fields[column.key] = iso(value) if _is_time(column) else value
+        fields[column.key] = iso(value) if is_time(column) else value
     return WireRow(
         kind=record.kind,
         id=record.id,
@@ -81,16 +83,16 @@ def wire_maker(
 def _wire_maker(
     model: type[SyncRecord],
 ) -> tuple[list[ColumnElement[Any]], Callable[[Sequence[Any]], WireRow]]:
-    by_key = {column.key: column for column in _columns(model)}
+    by_key = {column.key: column for column in wire_columns(model)}
     # The envelope first, then the fields in column order; times come as the text SQLite
     # holds, turned into wire form without making datetimes.
     order = [*TOP_LEVEL, *(key for key in by_key if key not in TOP_LEVEL)]
     selected: list[ColumnElement[Any]] = [
-        type_coerce(column, String) if _is_time(column) else column
+        type_coerce(column, String) if is_time(column) else column
         for column in (by_key[key] for key in order)
     ]
     names = order[len(TOP_LEVEL) :]
-    timed = [key for key in names if _is_time(by_key[key])]
+    timed = [key for key in names if is_time(by_key[key])]
     kind = model.kind
     first = len(TOP_LEVEL)
 
@@ -136,12 +138,12 @@ def from_wire(model: type[SyncRecord], row: WireRow, local: SyncRecord | None) -
         "deleted_at": parse_time(row["deleted_at"]),
     }
     fields = row["fields"]
-    for column in _columns(model):
+    for column in wire_columns(model):
         name = column.key
         if name in TOP_LEVEL:
             continue
         if name in fields:
-            values[name] = parse_time(fields[name]) if _is_time(column) else fields[name]
+            values[name] = parse_time(fields[name]) if is_time(column) else fields[name]
         elif local is not None:
             values[name] = getattr(local, name)
         else:
@@ -153,7 +155,7 @@ def foreign_keys(model: type[SyncRecord]) -> list[tuple[str, type[SyncRecord], b
     """(column, referenced model, nullable) for each reference to another synced record."""
     by_table = {m.__tablename__: m for m in SYNCED_KINDS}
     found: list[tuple[str, type[SyncRecord], bool]] = []
-    for column in _columns(model):
+    for column in wire_columns(model):
         for fk in column.foreign_keys:
             target = by_table.get(fk.column.table.name)
             if target is not None:

@@ -17,7 +17,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, text
+from sqlalchemy import (
+    Connection,
+    String,
+    Table,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from station import clock
@@ -25,8 +36,9 @@ from station.central import exchange
 from station.models import OutboxEntry, PushBatch, SyncIssue
 from station.store import Store
 from station.sync import issues
-from station.sync.codec import MODELS, ORDER, wire_maker
+from station.sync.codec import MODELS, ORDER
 from station.sync.wire import WireRow
+from station.sync.wire_json import wire_texts
 
 # Records per batch: each batch costs a round trip and two local commits with synchronous=FULL;
 # 2,000 brought 50,000 records from 3.22x to 2.83x a COPY (docs/performance.md).
@@ -72,41 +84,40 @@ def requeue(session: Session, kinds: Iterable[str], own: str) -> int:
     return queued
 
 
+# Parents' kinds first (push order), then oldest first; kinds no longer synced are left out.
+_PENDING_KEYS = (
+    select(OutboxEntry.record_kind, OutboxEntry.record_id)
+    .where(OutboxEntry.pushed_at.is_(None), OutboxEntry.record_kind.in_(list(MODELS)))
+    .group_by(OutboxEntry.record_kind, OutboxEntry.record_id)
+    .order_by(case(ORDER, value=OutboxEntry.record_kind), func.min(OutboxEntry.seq))
+)
+
+
 def pending_keys(session: Session) -> list[tuple[str, str]]:
     """(kind, id) of every record with unpushed changes, parents' kinds first, then oldest."""
-    query = (
-        select(OutboxEntry.record_kind, OutboxEntry.record_id, func.min(OutboxEntry.seq))
-        .where(OutboxEntry.pushed_at.is_(None))
-        .group_by(OutboxEntry.record_kind, OutboxEntry.record_id)
-    )
-    rows = sorted(session.execute(query).all(), key=lambda r: (ORDER.get(r[0], len(ORDER)), r[2]))
-    return [(kind, rid) for kind, rid, _ in rows if kind in MODELS]
+    # On the connection: the ORM's result rows would cost more than the query.
+    return [(kind, rid) for kind, rid in session.connection().execute(_PENDING_KEYS)]
 
 
-def _current_rows(session: Session, keys: list[tuple[str, str]]) -> list[WireRow]:
-    by_kind: dict[str, list[str]] = {}
-    for kind, rid in keys:
-        by_kind.setdefault(kind, []).append(rid)
-    made: dict[tuple[str, str], WireRow] = {}
+@dataclass(frozen=True)
+class _Batch:
+    batch_id: str
+    rows: list[WireRow]
+
+
+# The batch's rows are saved as the JSON text SQLite made them in, not encoded again.
+_SAVE_BATCH = insert(PushBatch).values(rows=bindparam("rows", type_=String))
+
+
+def _save_batch(session: Session, keys: list[tuple[str, str]]) -> _Batch | None:
     connection = session.connection()
-    for kind, ids in by_kind.items():
-        model = MODELS[kind]
-        # Plain column tuples, one query per kind: the wire row needs no ORM object (no
-        # identity map, no relationships), and building it from tuples is what to_wire does.
-        columns, make = wire_maker(model)
-        for values in connection.execute(select(*columns).where(model.id.in_(ids))).all():
-            row = make(values)
-            made[(kind, row["id"])] = row
-    return [made[key] for key in keys if key in made]
-
-
-def _save_batch(session: Session, keys: list[tuple[str, str]]) -> PushBatch | None:
-    rows = _current_rows(session, keys)
-    if not rows:
+    texts = wire_texts(connection, keys)
+    if not texts:
         return None
-    batch = PushBatch(batch_id=str(uuid.uuid4()), made_at=clock.now(), rows=rows)
-    session.add(batch)
-    return batch
+    saved = f"[{','.join(texts)}]"
+    batch_id = str(uuid.uuid4())
+    connection.execute(_SAVE_BATCH, {"batch_id": batch_id, "made_at": clock.now(), "rows": saved})
+    return _Batch(batch_id, json.loads(saved))
 
 
 # The outbox is marked in one statement per batch: the accepted (kind, id, version) travel
