@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Smoke test of a built bundle (default dist/redpost, see installer/build.sh), run from the
-# bundle alone: set up a station, fill 3 days of demo data, count it, and open the window
-# offscreen (--smoke-test visits every desk and exits 0; it must do so within 20 s). Then the
-# window again on a real X server (Xvfb, the xcb plugin) and with no font on the system at
-# all, where the bundle's own Chinese font must stand in (else a warning box would hold the
-# window open past the time limit). Prints each step's time.
+# bundle alone: check ReportLab's C accelerators are in it, set up a station, fill 3 days of
+# demo data, count it, and open the window offscreen (--smoke-test visits every desk and exits
+# 0; it must do so within 20 s). Then the window again on a real X server (Xvfb, the xcb
+# plugin) and with no font on the system at all, where the bundle's own Chinese font must
+# stand in (else a warning box would hold the window open past the time limit). Prints each
+# step's time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bundle=${1:-dist/redpost}
@@ -45,6 +46,7 @@ window() {  # window PLATFORM [ENV=VALUE...]: the GUI's smoke test, 20 s at most
   shift
   env QT_QPA_PLATFORM="$platform" "$@" timeout 20 "$redpost" --data-dir "$data" --smoke-test
 }
+accelerated() { compgen -G "$bundle/_internal/_rl_accel*" >/dev/null; }
 no_fonts() {
   printf '<?xml version="1.0"?>\n<fontconfig><cachedir>%s</cachedir></fontconfig>\n' \
     "$scratch/fc-cache" >"$scratch/fonts.conf"
@@ -52,6 +54,7 @@ no_fonts() {
   ! grep -q "no font with Chinese" "$data/logs/redpost.log"
 }
 
+step "ReportLab's C accelerators bundled" accelerated
 step "init" init
 step "demo --days 3" demo
 step "stats --json" stats
