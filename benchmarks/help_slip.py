@@ -63,7 +63,8 @@ def _texts(flowables: Sequence[Flowable]) -> Iterator[str]:
     for flowable in flowables:
         if hasattr(flowable, "getPlainText"):
             yield flowable.getPlainText()
-        for row in getattr(flowable, "_cellvalues", ()):
+        # A Table's cells, or those of the facts on a roll (blocks.RollFacts).
+        for row in getattr(flowable, "_cellvalues", ()) or getattr(flowable, "cells", ()):
             for cell in row:
                 yield from _texts(cell if isinstance(cell, list) else [cell])
 

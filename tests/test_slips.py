@@ -9,18 +9,43 @@ import subprocess
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
+from reportlab import rl_config
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 
 from station import clock
-from station.errors import InvalidInput, NotFound
-from station.models import Volunteer
+from station.errors import InvalidInput, NotFound, StateError
+from station.models import Setting, Volunteer
 from station.services import inquiries, lostfound
-from station.slips import Slip, default_paper, make_slip, set_default_paper, set_qr_template
+from station.services import station as station_service
+from station.slips import (
+    QR_SETTING,
+    Slip,
+    blocks,
+    default_paper,
+    font,
+    make_slip,
+    render,
+    set_default_paper,
+    set_qr_template,
+)
+from station.slips.paper import Paper
+from station.slips.paper import paper as paper_of
 from station.store import Store
 
 NOW = datetime(2026, 11, 30, 15, 0, tzinfo=clock.LOCAL_TZ)
@@ -355,3 +380,143 @@ def test_a_paragraph_with_no_room_left_is_drawn_whole_on_the_next_page() -> None
     assert words.split(400, height / 2) == []
     assert words.wrap(400, 700) == (width, height)
     words.drawOn(Canvas(io.BytesIO()), 0, 0)
+
+
+def template_pdf(paper: Paper, flowables: list[Flowable], height: float, **info: str) -> bytes:
+    """What a document template with one frame the size of the page, as rolls were drawn
+    before issue 8, makes of the same flowables."""
+    out = io.BytesIO()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=(paper.width_mm * mm, height * mm),
+        creator=render.CREATOR,
+        **info,  # type: ignore[arg-type]
+    )
+    margin = paper.margin_mm * mm
+    frame = Frame(
+        margin,
+        margin,
+        paper.frame_width,
+        (height - 2 * paper.margin_mm) * mm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate("roll", [frame])])
+    doc.build(flowables)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("paper", ["58mm", "80mm"])
+@pytest.mark.parametrize("kind", sorted(EXPECTED))
+def test_a_roll_is_the_pdf_a_document_template_makes(
+    station_store: Store,
+    records: dict[str, str],
+    kind: str,
+    paper: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in either file
+    drawn: list[tuple[Paper, list[Flowable], dict[str, str], tuple[bytes, float]]] = []
+    original = render.pdf
+
+    def keep(paper: Paper, flowables: list[Flowable], **info: str) -> tuple[bytes, float]:
+        made = original(paper, flowables, **info)
+        drawn.append((paper, flowables, info, made))
+        return made
+
+    monkeypatch.setattr(render, "pdf", keep)
+    slip(station_store, kind, records[kind], paper)
+    [(chosen, flowables, info, (data, height))] = drawn
+    info["initialFontName"] = info.pop("font")
+    assert data == template_pdf(chosen, flowables, height, **info)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.text(alphabet="驿站 ab1，。\n\t\u3000\xa0\u200b'\"/", max_size=30)
+    | st.text(max_size=30),
+    width=st.sampled_from([20.0, 60.0, 200.0]),
+)
+def test_plain_words_make_the_paragraph_the_markup_parser_makes(value: str, width: float) -> None:
+    style = blocks.styles(paper_of("58mm"), font.register()).body
+    made = blocks.text(value, style)
+    parsed = Paragraph(escape(value).replace("\n", "<br/>"), style)
+    assert made.text == parsed.text
+    assert [vars(part) for part in made.frags] == [vars(part) for part in parsed.frags]
+    assert made.wrap(width, 1000) == parsed.wrap(width, 1000)
+    pages = [Canvas(io.BytesIO(), invariant=True) for _ in range(2)]
+    made.drawOn(pages[0], 0, 0)
+    parsed.drawOn(pages[1], 0, 0)
+    assert pages[0].getpdfdata() == pages[1].getpdfdata()  # type: ignore[no-untyped-call]
+
+
+def test_the_station_and_a_setting_are_read_together(store: Store) -> None:
+    with store.reading() as s, pytest.raises(StateError) as error:
+        station_service.current_and_setting(s, QR_SETTING)
+    assert error.value.code == "not_initialised"
+    with store.transaction() as s:
+        station_service.init(s, code="YF01", name="恩江古城红驿站", posts=["古戏台广场"])
+    for value in ("https://rp.example/{number}", None):
+        with store.reading() as s:
+            station, template = station_service.current_and_setting(s, QR_SETTING, "none")
+            assert (station.code, template) == ("YF01", "none")  # not set: the default
+        with store.transaction() as s:
+            station_service.set_setting(s, QR_SETTING, value)
+        with store.reading() as s:
+            station, template = station_service.current_and_setting(s, QR_SETTING, "none")
+            assert station is station_service.current(s)
+            assert template == value == station_service.get_setting(s, QR_SETTING, "none")
+        with store.transaction() as s:
+            s.delete(s.get(Setting, QR_SETTING))
+
+
+def test_a_roll_spaces_its_flowables_as_a_frame_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Space after one flowable overlaps the space before the next, and a flowable at the top
+    of the page (even below one of no height) drops its space before."""
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    roll = paper_of("58mm")
+    s = blocks.styles(roll, font.register())
+
+    def flowables() -> list[Flowable]:
+        return [
+            Spacer(0, 0),
+            blocks.text("咨询单", s.title),
+            *blocks.heading(s, "恩江古城红驿站", "求助单", "YF01-20261130-0001"),
+            blocks.rule(s),
+            blocks.text("答复", s.number),
+            Spacer(0, 7),
+            blocks.rule(s),
+        ]
+
+    data, height = render.pdf(roll, flowables(), title="t", author="a", font=font.FONT_NAME)
+    assert data == template_pdf(
+        roll, flowables(), height, title="t", author="a", initialFontName=font.FONT_NAME
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.text(alphabet="站点时间游客ab", min_size=1, max_size=6),
+            st.text(alphabet="恩江古城红驿站（YF01） 0796-2512345\n", min_size=1, max_size=80),
+        ),
+        min_size=1,
+        max_size=9,
+    ),
+    roll=st.sampled_from(["58mm", "80mm"]),
+)
+def test_a_rolls_facts_are_drawn_as_their_table_is(rows: list[tuple[str, str]], roll: str) -> None:
+    s = blocks.styles(paper_of(roll), font.register())
+
+    def drawn(flowable: Flowable) -> tuple[tuple[float, float], bytes]:
+        size = flowable.wrap(s.paper.frame_width, 10**6)
+        page = Canvas(io.BytesIO(), invariant=True)
+        flowable.drawOn(page, 11.3, 200.7, _sW=s.paper.frame_width - size[0])  # type: ignore[call-arg]
+        return size, page.getpdfdata()  # type: ignore[no-untyped-call]
+
+    facts = blocks.facts(s, rows)
+    assert isinstance(facts, blocks.RollFacts)
+    assert drawn(facts) == drawn(blocks.fact_table(facts.cells, facts.widths, s.body.fontName))

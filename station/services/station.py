@@ -121,6 +121,19 @@ def get_setting(session: Session, key: str, default: Any = None) -> Any:
     return default if row is None else row.value
 
 
+_STATION_AND_SETTING = select(Station, Setting).outerjoin(Setting, Setting.key == bindparam("key"))
+
+
+def current_and_setting(session: Session, key: str, default: Any = None) -> tuple[Station, Any]:
+    """`current(session)` and `get_setting(session, key, default)` in one query: a slip needs
+    both, and the second query was a twentieth of its time (issue 8)."""
+    row = session.execute(_STATION_AND_SETTING, {"key": key}).first()
+    if row is None:
+        raise StateError("not_initialised")
+    station, setting = row
+    return station, default if setting is None else setting.value
+
+
 def set_setting(session: Session, key: str, value: Any) -> None:
     row = session.get(Setting, key)
     if row is None:

@@ -90,8 +90,8 @@ def make_slip(session: Session, kind: str, number: object, paper_code: object = 
     # ReportLab is loaded with the first slip, not when the kiosk starts (issue 8).
     from station.slips import blocks, font, layouts, render
 
-    station = station_service.current(session)
-    ctx = layouts.Context(station, station_service.get_setting(session, QR_SETTING))
+    station, qr_template = station_service.current_and_setting(session, QR_SETTING)
+    ctx = layouts.Context(station, qr_template)
     font_name = font.register()
     s = blocks.styles(chosen, font_name)
     shown_number, title, flowables = _content(session, kind, number, s, ctx)

@@ -15,6 +15,8 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaFrag
 
 from station.slips.paper import Paper
 from station.slips.qr import rows as qr_rows
@@ -22,6 +24,8 @@ from station.slips.qr import rows as qr_rows
 GREY = colors.HexColor("#555555")
 RED = colors.HexColor("#B22222")
 _DARK_RUN = re.compile("1+")
+# What `escape` changes: text holding one of these is parsed as markup.
+_ESCAPED = re.compile("[&<>]")
 
 
 @dataclass(frozen=True)
@@ -93,9 +97,32 @@ class _Text(Paragraph):
         return known[1]
 
 
+@functools.cache
+def _fragment_models(style: ParagraphStyle) -> tuple[ParaFrag, ParaFrag]:
+    """The fragments ReportLab's parser makes in `style` for words and for a line break."""
+    words, line_break = Paragraph("x<br/>", style).frags
+    return words, line_break
+
+
 def text(value: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of the person's own words: escaped, line breaks kept."""
-    return _Text(escape(value).replace("\n", "<br/>"), style)
+    """A paragraph of the person's own words: escaped, line breaks kept.
+
+    Words with nothing to escape get the fragments the parser would make, without parsing
+    (a slip's paragraphs spent most of their making in ReportLab's markup parser, issue 8):
+    the same cleaned text cut at the line breaks, each piece a clone of the parser's own
+    fragment for this style. Anything to escape goes through the parser.
+    """
+    if _ESCAPED.search(value):
+        return _Text(escape(value).replace("\n", "<br/>"), style)
+    markup = cleanBlockQuotedText(value.replace("\n", "<br/>"))
+    words, line_break = _fragment_models(style)
+    frags: list[ParaFrag] = []
+    for number, piece in enumerate(markup.split("<br/>")):
+        if number:
+            frags.append(line_break.clone())
+        if piece:
+            frags.append(words.clone(text=piece))
+    return _Text(markup, style, frags=frags)
 
 
 def heading(s: Styles, station_name: str, title: str, number: str) -> list[Flowable]:
@@ -118,27 +145,102 @@ def rule(s: Styles) -> Flowable:
     )
 
 
+# The facts' cell padding: left, right, top, bottom.
+_FACT_PADDING = (0, 2, 1, 1)
+
+
 def facts(s: Styles, rows: Sequence[tuple[str, str]]) -> Flowable:
     """Label and value, one pair a line; empty values are left out."""
     shown = [(label, value) for label, value in rows if value]
     label_width = s.paper.frame_width * (0.3 if s.paper.is_roll else 0.22)
-    table = Table(
-        [[text(label, s.label), text(value, s.body)] for label, value in shown],
-        colWidths=[label_width, s.paper.frame_width - label_width],
-    )
+    cells = [(text(label, s.label), text(value, s.body)) for label, value in shown]
+    widths = (label_width, s.paper.frame_width - label_width)
+    if s.paper.is_roll:
+        return RollFacts(cells, widths)
+    return fact_table(cells, widths, s.body.fontName)
+
+
+def fact_table(
+    cells: Sequence[tuple[Paragraph, Paragraph]], widths: tuple[float, float], font: str
+) -> Table:
+    """The facts as a Table, which can split at a page's foot."""
+    left, right, top, bottom = _FACT_PADDING
+    table = Table([list(pair) for pair in cells], colWidths=list(widths))
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), s.body.fontName),
+                ("FONTNAME", (0, 0), (-1, -1), font),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LEFTPADDING", (0, 0), (-1, -1), left),
+                ("RIGHTPADDING", (0, 0), (-1, -1), right),
+                ("TOPPADDING", (0, 0), (-1, -1), top),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
             ]
         )
     )
     return table
+
+
+class RollFacts(Flowable):
+    """The facts on a roll: the `fact_table` of a sheet, laid out and drawn as that Table
+    does it, operator for operator (tests/test_slips.py compares the two), without its
+    machinery (a style for every cell, spans, splitting at a page's foot), which a roll cut
+    to its content never needs: the table was a tenth of a roll slip's own time (issue 8).
+    """
+
+    def __init__(self, cells: list[tuple[Paragraph, Paragraph]], widths: tuple[float, float]):
+        super().__init__()
+        self.cells = cells
+        self.widths = widths
+        self.hAlign = "CENTER"  # as a Table's
+        # Each row's bottom (above the table's), its height and its two cells' heights.
+        self.rows: list[tuple[float, float, tuple[float, float]]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        left, right, top, bottom = _FACT_PADDING
+        sizes = []
+        for pair in self.cells:
+            used = [
+                cell.wrap(width - left - right, availHeight)[1]
+                for cell, width in zip(pair, self.widths, strict=True)
+            ]
+            # Term by term as Table._listCellGeom and Table._calc_height add them up.
+            tallest: float = 0
+            for cell, height in zip(pair, used, strict=True):
+                before, after = cell.getSpaceBefore(), cell.getSpaceAfter()
+                tallest = max(
+                    tallest, 0 + (height + after + before) - before - after + (bottom + top)
+                )
+            sizes.append((tallest, (used[0], used[1])))
+        # Table._calc_height's compensated sum, from the last row up.
+        self.rows = []
+        total: float = 0
+        lost: float = 0
+        for height, used_pair in reversed(sizes):
+            self.rows.append((total, height, used_pair))
+            step = height - lost
+            grown = total + step
+            lost = (grown - total) - step
+            total = grown
+        self.rows.reverse()
+        self.width = 0 + self.widths[0] + self.widths[1]
+        self.height = total
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        left, _, top, _ = _FACT_PADDING
+        columns = (0, 0 + self.widths[0])
+        canvas.saveState()
+        canvas.setFillColor(colors.black)  # a Table's first cell sets its style's colour
+        for pair, (row_bottom, row_height, used) in zip(self.cells, self.rows, strict=True):
+            for cell, column, height in zip(pair, columns, used, strict=True):
+                before = cell.getSpaceBefore()
+                y = row_bottom + row_height - top + before - before - height
+                cell.drawOn(canvas, column + left, y)
+        canvas.saveState()  # and draws its grid, none here
+        canvas.restoreState()
+        canvas.restoreState()
 
 
 def section(s: Styles, label: str, value: str | None) -> list[Flowable]:
@@ -159,13 +261,17 @@ class QrCode(Flowable):
         super().__init__()
         rows = qr_rows(value)
         self.count = len(rows)
-        # Each row's runs of dark modules as (row, first column, length): one square per run
-        # rather than per module: 148 squares instead of 320 for a ticket, 3 ms less (issue 8).
-        self.runs = [
-            (row, run.start(), len(run.group()))
-            for row, line in enumerate(rows)
-            for run in _DARK_RUN.finditer(line)
-        ]
+        # One square per run of dark modules in a row rather than per module (148 squares
+        # instead of 320 for a ticket), in module units under one scale: the squares
+        # `canvas.rect` would draw, without formatting every corner in points (issue 8).
+        # The rows are read as one text, a light module between two.
+        stride = self.count + 1
+        top = self.count + 3
+        squares = []
+        for run in _DARK_RUN.finditer("0".join(rows)):
+            row, col = divmod(run.start(), stride)
+            squares.append(f"n {4 + col} {top - row} {run.end() - run.start()} 1 re f")
+        self.squares = " ".join(squares)
         self.side = side
         self.hAlign = "CENTER"
 
@@ -173,17 +279,10 @@ class QrCode(Flowable):
         return self.side, self.side
 
     def draw(self) -> None:
-        # The squares `canvas.rect` would draw, in module units under one scale: formatting
-        # every corner in points through the canvas was most of the drawing's time (issue 8).
         cell = self.side / (self.count + 8)
-        top = self.count + 4
         self.canv.setFillColor(colors.black)
         self.canv.scale(cell, cell)
-        self.canv.addLiteral(
-            " ".join(
-                f"n {4 + col} {top - row - 1} {length} 1 re f" for row, col, length in self.runs
-            )
-        )
+        self.canv.addLiteral(self.squares)
 
 
 def qr(s: Styles, value: str) -> Flowable:
