@@ -22,7 +22,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -392,18 +391,7 @@ def template_pdf(paper: Paper, flowables: list[Flowable], height: float, **info:
         creator=render.CREATOR,
         **info,  # type: ignore[arg-type]
     )
-    margin = paper.margin_mm * mm
-    frame = Frame(
-        margin,
-        margin,
-        paper.frame_width,
-        (height - 2 * paper.margin_mm) * mm,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate("roll", [frame])])
+    doc.addPageTemplates([PageTemplate("roll", [render.page_frame(paper, height)])])
     doc.build(flowables)
     return out.getvalue()
 

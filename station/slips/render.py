@@ -109,17 +109,7 @@ def _sheets(
         initialFontName=font,
     )
     margin = paper.margin_mm * mm
-    # No frame padding: the printable width is exactly what the blocks were sized for.
-    frame = Frame(
-        margin,
-        margin,
-        paper.frame_width,
-        (height - 2 * paper.margin_mm) * mm,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    frame = page_frame(paper, height)
 
     def page_number(canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.setFont(font, paper.font_pt * 0.8)
@@ -129,3 +119,19 @@ def _sheets(
 
     doc.addPageTemplates([PageTemplate("sheet", [frame], onPage=page_number)])
     doc.build(flowables)
+
+
+def page_frame(paper: Paper, height: float) -> Frame:
+    """The frame of a page `height` mm tall: inside the margins, without padding, since the
+    printable width is exactly what the blocks were sized for."""
+    margin = paper.margin_mm * mm
+    return Frame(
+        margin,
+        margin,
+        paper.frame_width,
+        (height - 2 * paper.margin_mm) * mm,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
