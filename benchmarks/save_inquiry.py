@@ -3,9 +3,9 @@
 Both write into their own copy of a station holding demo data. The operation is one
 `store.transaction()` around `inquiries.create`: validation, the day's next ticket number,
 the insert with its outbox entry and audit entry (hash-chained), written as the flush hook
-writes them, and the commit with synchronous=FULL. The floor is the same inquiry row put into the same table (its full-text
-trigger fires too) with sqlite3: BEGIN IMMEDIATE, INSERT, COMMIT, under the store's pragmas
-(WAL, synchronous=FULL, foreign keys on).
+writes them, and the commit with synchronous=FULL. The floor is the same inquiry row put
+into the same table (its full-text trigger fires too) with sqlite3: BEGIN IMMEDIATE,
+INSERT, COMMIT, under the store's pragmas (WAL, synchronous=FULL, foreign keys on).
 """
 
 from __future__ import annotations
