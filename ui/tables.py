@@ -4,6 +4,7 @@ and the small read-only tables the desks fill themselves."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -65,6 +66,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._texts: list[tuple[str, ...] | None] = []
         self._exhausted = False
         self._loading = False
+        self._reading: Future[None] | None = None  # the worker's job for the latest fetch
         self._generation = 0  # results of a fetch made before reload() are dropped
 
     def set_fetch(self, fetch: Callable[[Session, int, int], Sequence[R]]) -> None:
@@ -89,6 +91,12 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
 
     def is_loading(self) -> bool:
         return self._loading
+
+    def first_page_on_its_way(self) -> bool:
+        """Whether the first page is still being read: its job is queued or running on the
+        worker. (A read that failed is over, though its page never comes.)"""
+        reading = self._reading
+        return not self._rows and self._loading and reading is not None and not reading.done()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -129,7 +137,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             self._page,
             self._fetch,
         )
-        self._worker.read(
+        self._reading = self._worker.read(
             lambda s: list(fetch(s, offset, limit)),
             on_done=lambda rows: self._append(generation, rows),
         )

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from station.errors import InvalidInput
+from station.errors import InvalidInput, StoreError
 from station.models import Inquiry
 from station.services import faq, inquiries, roster, shifts
 from station.vocab import INQUIRY_STATUSES
@@ -21,7 +21,7 @@ from ui import i18n
 from ui.desks.inquiry import InquiryDesk
 from ui.desks.inquiry.common import two_lines
 from ui.desks.inquiry.detail import InquiryDetail
-from ui.desks.inquiry.listing import STATUS_COLOURS, InquiryTableModel
+from ui.desks.inquiry.listing import STATUS_COLOURS, InquiryTableModel, TodayList
 from ui.worker import Worker
 
 # QTest directly rather than through qtbot: the same events, with typed signatures.
@@ -115,6 +115,32 @@ def test_three_taps_log_a_resolved_inquiry(desk: InquiryDesk, worker: Worker, qt
     assert desk.list.model.record(0).ticket_no == record.ticket_no
     assert desk.list.model.index(0, 1).data() == record.ticket_no.rsplit("-", 1)[1]
     assert desk.list.model.index(0, 3).data() == INQUIRY_STATUSES["resolved"][0]
+
+
+def test_a_list_whose_first_page_failed_reads_again_at_the_next_reload(
+    worker: Worker, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list asks for its first page when it is made, and a reload with the same filters
+    waits for that page: unless the read failed, when the next save's reload reads again."""
+    with worker.store.transaction() as session:
+        inquiries.create(session, category="other", question="请问哪里有轮椅？")
+    read = inquiries.find_lines
+    failures = [StoreError("store_unreadable", "data_dir", reason="the disk is busy")]
+
+    def failing_once(*args: object, **kwargs: object) -> object:
+        if failures:
+            raise failures.pop()
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inquiries, "find_lines", failing_once)
+    listing = TodayList(worker)
+    qtbot.addWidget(listing)
+    listing.show()
+    wait_idle(qtbot, worker)
+    assert not failures
+    assert listing.model.rowCount() == 0
+    listing.reload()
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
 
 
 def test_the_volunteer_on_duty_is_recorded_with_the_post(

@@ -81,12 +81,8 @@ class InquiryTableModel(LazyTableModel[InquiryLine]):
             None if status in (None, ALL) else status,
             (text or "").strip() or None,
         )
-        if (
-            wanted == (self.day, self.status, self.text)
-            and self.is_loading()
-            and self.rowCount() == 0
-        ):
-            # The first page of this very list is on its way. It was asked for after every
+        if wanted == (self.day, self.status, self.text) and self.first_page_on_its_way():
+            # The first page of this very list is being read. It was asked for after every
             # write queued before, and a write queued since will reload the list again.
             return
         self.day, self.status, self.text = wanted
