@@ -48,6 +48,17 @@ KINDS: dict[str, Callable[[], SyncRecord]] = {
         found_at=MORNING,
         retention_days=30,
     ),
+    # A JSON column set to None stores JSON's null, not its default.
+    "found item without photos": lambda: FoundItem(
+        station_code="YF01",
+        item_no="YF01-20261130-0003",
+        category="keys",
+        description="钥匙串",
+        found_place="驼背桥",
+        found_at=MORNING,
+        retention_days=30,
+        photos=None,
+    ),
 }
 
 
@@ -87,6 +98,24 @@ def test_only_a_record_not_yet_in_the_session_is_inserted(station_store: Store) 
         session.add(record)
         with pytest.raises(ValueError, match="not in the session"):
             outbox.insert_new(session, record)
+
+
+def test_a_parent_given_without_its_key_is_refused(station_store: Store) -> None:
+    """A flush would copy the post's key from the relationship; insert_new refuses instead
+    of losing it."""
+    with station_store.transaction() as session:
+        post = station_service.posts(session)[0]
+        record = KINDS["inquiry"]()
+        assert isinstance(record, Inquiry)
+        record.post = post
+        with pytest.raises(ValueError, match="post_id"):
+            outbox.insert_new(session, record)
+        record.post_id = post.id
+        outbox.insert_new(session, record)
+    with station_store.reading() as session:
+        stored = session.get(Inquiry, record.pk)
+        assert stored is not None
+        assert stored.post_id == post.id
 
 
 def test_a_store_reads_its_station_code_once(station_store: Store) -> None:

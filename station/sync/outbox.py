@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, event, func, insert, inspect, select
-from sqlalchemy.orm import Session, UOWTransaction, make_transient_to_detached
+from sqlalchemy.orm import MANYTOONE, Session, UOWTransaction, make_transient_to_detached
 
 from station import clock
 from station.audit import chain
@@ -117,8 +117,15 @@ def insert_new(session: Session, record: SyncRecord) -> None:
     What is pending is flushed first, as a query would have flushed it. A failure leaves the
     transaction to be rolled back by whoever owns it, as any statement's does.
     """
-    if not inspect(record).transient:
+    state = inspect(record)
+    if not state.transient:
         raise ValueError("only a new record that is not in the session is inserted")
+    for link in state.mapper.relationships:
+        # A flush copies a parent's key from the relationship; this writes the columns only.
+        if link.direction is MANYTOONE and state.dict.get(link.key) is not None:
+            keys = [state.mapper.get_property_by_column(c).key for c in link.local_columns]
+            if any(state.dict.get(key) is None for key in keys):
+                raise ValueError(f"{link.key} is given without its key ({', '.join(keys)})")
     session.flush()
     try:
         row = record_creation(session, record)
@@ -144,7 +151,10 @@ def _insert_row(connection: Connection, record: SyncRecord) -> None:
     for attr in state.mapper.column_attrs:
         column = attr.columns[0]
         value = state.dict.get(attr.key)
-        if not column.primary_key and (value is not None or column.default is None):
+        # As the unit of work: a None the column's type stores (JSON's null) is sent when it
+        # was set; any other None leaves the column to its default.
+        stores_none = attr.key in state.dict and column.type.should_evaluate_none
+        if not column.primary_key and (value is not None or column.default is None or stores_none):
             values[column.key] = value
     result = connection.execute(_insert_into(state.mapper.local_table), values)
     # The values given and the defaults that fired, and the key: of one row.
