@@ -24,6 +24,21 @@ from station.sync import outbox
 
 MORNING = datetime(2026, 11, 30, 9, 0, tzinfo=clock.LOCAL_TZ)
 
+
+def found_item(**changes: Any) -> FoundItem:
+    """A found item with its usual fields, and `changes`."""
+    fields: dict[str, Any] = {
+        "station_code": "YF01",
+        "item_no": "YF01-20261130-0002",
+        "category": "wallet",
+        "description": "黑色钱包",
+        "found_place": "古戏台",
+        "found_at": MORNING,
+        "retention_days": 30,
+    }
+    return FoundItem(**(fields | changes))
+
+
 # Each with fields left unset: columns without a default, scalar defaults (a volunteer's
 # flags, an item's status) and a callable one (an item's photos).
 KINDS: dict[str, Callable[[], SyncRecord]] = {
@@ -39,26 +54,9 @@ KINDS: dict[str, Callable[[], SyncRecord]] = {
     "volunteer": lambda: Volunteer(
         station_code="YF01", name="李红", badge_code="YF-0001", home_station="YF01"
     ),
-    "found item": lambda: FoundItem(
-        station_code="YF01",
-        item_no="YF01-20261130-0002",
-        category="wallet",
-        description="黑色钱包",
-        found_place="古戏台",
-        found_at=MORNING,
-        retention_days=30,
-    ),
+    "found item": found_item,
     # A JSON column set to None stores JSON's null, not its default.
-    "found item without photos": lambda: FoundItem(
-        station_code="YF01",
-        item_no="YF01-20261130-0003",
-        category="keys",
-        description="钥匙串",
-        found_place="驼背桥",
-        found_at=MORNING,
-        retention_days=30,
-        photos=None,
-    ),
+    "found item without photos": lambda: found_item(photos=None),
 }
 
 
