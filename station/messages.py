@@ -735,3 +735,32 @@ FIELD_LABELS.update(
         "resolve_seconds": ("办结用时（秒）", "seconds to resolve"),
     }
 )
+
+# The facts audit entries carry besides changed fields (the lead's trail shows them).
+FIELD_LABELS.update(
+    {
+        "slip": ("单据", "printed"),
+        "number": ("编号", "number"),
+        "printed_to": ("打印到", "sent to"),
+        "what": ("内容", "what"),
+        "records": ("记录数", "records"),
+        "rows": ("行数", "rows"),
+        "whole": ("全部", "whole"),
+        "minutes": ("分钟", "minutes"),
+        "attempts_left": ("剩余次数", "attempts left"),
+        "contact_days": ("联系方式保留天数", "contact details kept (days)"),
+        "return_days": ("归还记录保留天数", "return records kept (days)"),
+        "inquiries": ("咨询", "inquiries"),
+        "lost_reports": ("失物登记", "lost reports"),
+        "found_items": ("拾获物品", "found items"),
+        "item_returns": ("物品归还", "returns"),
+        "volunteers": ("志愿者", "volunteers"),
+        "signatures": ("签名", "signatures"),
+        "pushed": ("上传", "pushed"),
+        "pulled": ("下载", "pulled"),
+        "conflicts": ("冲突", "conflicts"),
+        "parked": ("暂缓", "parked"),
+        "epoch_changed": ("中心已重置", "central was reset"),
+        "mismatches": ("核对不符", "mismatches"),
+    }
+)

@@ -94,5 +94,26 @@ def label(vocabulary: Vocabulary, code: str, lang: str = "zh_CN") -> str:
     return labels[0] if lang.startswith("zh") else labels[1]
 
 
+# What goes to paper or PDF (the `slip` of a print entry in the audit trail): slips and
+# receipts, and the reports.
+PRINTED_KINDS: Vocabulary = {
+    "inquiry": ("咨询单", "help slip"),
+    "found": ("拾获物品标签", "found-item tag"),
+    "lost": ("失物登记回执", "lost-report receipt"),
+    "return": ("物品归还回执", "return receipt"),
+    "handover": ("移交清单", "hand-over list"),
+    "daily": ("日报", "daily report"),
+    "monthly": ("月报", "monthly report"),
+    "hours": ("志愿服务时长证明", "service-hours statement"),
+}
+
 # What `redpost export` exports (station.reports.tables makes them).
 EXPORT_KINDS = ("inquiries", "shifts", "lost-and-found", "volunteer-hours")
+# What an export or erasure in the audit trail was about (its `what`).
+EXPORTED: Vocabulary = {
+    "personal": ("个人信息", "personal data"),
+    "inquiries": ("咨询", "inquiries"),
+    "shifts": ("班次", "shifts"),
+    "lost-and-found": ("失物招领", "lost and found"),
+    "volunteer-hours": ("志愿服务时长", "volunteer hours"),
+}

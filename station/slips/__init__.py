@@ -27,6 +27,7 @@ from station.services import station as station_service
 from station.services.lostfound import files, found, lost
 from station.services.records import ref_text
 from station.slips.paper import DEFAULT_PAPER, PAPERS, paper
+from station.vocab import PRINTED_KINDS
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -41,11 +42,7 @@ _Record = TypeVar("_Record", bound=SyncRecord)
 
 # The kinds of paper a desk can hand out, with the title shown on screen.
 KINDS: dict[str, str] = {
-    "inquiry": "咨询单",
-    "found": "拾获物品标签",
-    "lost": "失物登记回执",
-    "return": "物品归还回执",
-    "handover": "移交清单",
+    code: PRINTED_KINDS[code][0] for code in ("inquiry", "found", "lost", "return", "handover")
 }
 
 

@@ -16,7 +16,9 @@ from station import audit, clock
 from station.access import LEAD, VOLUNTEER, Actor, credentials
 from station.errors import Denied
 from station.models import AuditEntry, Credential, Inquiry, Volunteer
+from station.slips.printed import record_print
 from tests.ui.conftest import type_in, wait_idle
+from ui import i18n
 from ui.desks.lead import LeadDesk
 from ui.desks.lead.confirm import Confirm
 from ui.worker import Worker
@@ -66,6 +68,25 @@ def test_the_trail_lists_entries_newest_first_and_filters_by_action(
     trail.choose("action", None)
     wait_idle(qtbot, desk.worker)
     assert trail.model.rowCount() == 200
+
+
+def test_a_print_entry_reads_in_the_trails_language(desk: LeadDesk, qtbot: QtBot) -> None:
+    with desk.worker.store.transaction() as session:
+        record_print(session, "found", "YF01-20261130-0065", "/media/usb/标签.pdf")
+    trail = desk.trail
+    trail.activate()  # the filters now offer printing
+    wait_idle(qtbot, desk.worker)
+    trail.choose("action", "print")
+    wait_idle(qtbot, desk.worker)
+    assert trail.model.data(trail.model.index(0, 5)) == (
+        "编号: YF01-20261130-0065; 单据: 拾获物品标签; 打印到: /media/usb/标签.pdf"
+    )
+    i18n.switch("en")
+    try:
+        english = "Number: YF01-20261130-0065; Printed: found-item tag; Sent to: /media/usb/"
+        qtbot.waitUntil(lambda: trail.model.data(trail.model.index(0, 5)) == english + "标签.pdf")
+    finally:
+        i18n.switch("zh_CN")
 
 
 def test_the_check_says_the_trail_is_intact(desk: LeadDesk, qtbot: QtBot) -> None:

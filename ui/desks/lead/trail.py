@@ -26,12 +26,14 @@ from station import audit, clock
 from station.audit import trail
 from station.messages import field_label, render
 from station.vocab import (
+    EXPORTED,
     FOUND_ITEM_STATUSES,
     ID_TYPES,
     INQUIRY_CATEGORIES,
     INQUIRY_STATUSES,
     ITEM_CATEGORIES,
     LOST_REPORT_STATUSES,
+    PRINTED_KINDS,
     Vocabulary,
     label,
 )
@@ -55,6 +57,8 @@ VOCABULARIES: dict[tuple[str | None, str], Vocabulary] = {
     ("lost_reports", "category"): ITEM_CATEGORIES,
     ("lost_reports", "status"): LOST_REPORT_STATUSES,
     ("item_returns", "id_type"): ID_TYPES,
+    (None, "slip"): PRINTED_KINDS,
+    (None, "what"): EXPORTED,
 }
 
 
@@ -117,7 +121,9 @@ def detail_text(kind: str | None, detail: dict[str, Any]) -> str:
                 shown = f"{_value(kind, name, before)} → {shown}"
             parts.append(f"{_label(name)}: {shown}")
         return "; ".join(parts)
-    return "; ".join(f"{_label(k)}: {_value(kind, k, v)}" for k, v in detail.items())
+    # A print entry's `to` is the printer or the file, not the end of a period.
+    names = {"to": "printed_to"} if "slip" in detail else {}
+    return "; ".join(f"{_label(names.get(k, k))}: {_value(kind, k, v)}" for k, v in detail.items())
 
 
 @dataclass(frozen=True)
