@@ -94,6 +94,12 @@ def label(vocabulary: Vocabulary, code: str, lang: str = "zh_CN") -> str:
     return labels[0] if lang.startswith("zh") else labels[1]
 
 
+# Who acted, when the trail names the program rather than a volunteer (`Actor.label`).
+PROGRAM_ACTORS: Vocabulary = {
+    "system": ("系统", "the program"),
+    "cli": ("命令行", "command line"),
+}
+
 # What goes to paper or PDF (the `slip` of a print entry in the audit trail): slips and
 # receipts, and the reports.
 PRINTED_KINDS: Vocabulary = {

@@ -78,6 +78,7 @@ def test_a_print_entry_reads_in_the_trails_language(desk: LeadDesk, qtbot: QtBot
     wait_idle(qtbot, desk.worker)
     trail.choose("action", "print")
     wait_idle(qtbot, desk.worker)
+    assert trail.model.data(trail.model.index(0, 1)) == "系统"  # the store acts as the program
     assert trail.model.data(trail.model.index(0, 5)) == (
         "编号: YF01-20261130-0065; 单据: 拾获物品标签; 打印到: /media/usb/标签.pdf"
     )

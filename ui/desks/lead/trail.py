@@ -34,6 +34,7 @@ from station.vocab import (
     ITEM_CATEGORIES,
     LOST_REPORT_STATUSES,
     PRINTED_KINDS,
+    PROGRAM_ACTORS,
     Vocabulary,
     label,
 )
@@ -82,6 +83,11 @@ def action_name(action: str) -> str:
         "role_set": QCoreApplication.translate("TrailActions", "Role changed"),
     }
     return names.get(action, action)
+
+
+def who(name: str | None) -> str:
+    """Who acted: a volunteer's name, or the program in the trail's language."""
+    return "" if name is None else label(PROGRAM_ACTORS, name, i18n.current())
 
 
 def _value(kind: str | None, name: str, value: Any) -> str:
@@ -152,7 +158,7 @@ class TrailModel(LazyTableModel[audit.TrailEntry]):
             worker,
             [
                 Column(lambda: self.tr("Time"), _moment),
-                Column(lambda: self.tr("Who"), lambda e: e.actor_name or ""),
+                Column(lambda: self.tr("Who"), lambda e: who(e.actor_name)),
                 Column(lambda: self.tr("Action"), lambda e: action_name(e.action)),
                 Column(lambda: self.tr("Record kind"), lambda e: kind_name(e.kind or "")),
                 Column(lambda: self.tr("Record"), lambda e: (e.record_id or "")[:8]),
@@ -258,7 +264,7 @@ class TrailPage(Retranslatable, QWidget):
             return
         options: dict[str, list[tuple[str, object]]] = {
             "day": [(day.strftime("%Y-%m-%d"), day) for day in found.days],
-            "actor": [(name, actor) for actor, name in found.actors],
+            "actor": [(who(name), actor) for actor, name in found.actors],
             "kind": [(kind_name(kind), kind) for kind in found.kinds],
             "action": [(action_name(action), action) for action in found.actions],
         }
