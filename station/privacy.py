@@ -28,10 +28,16 @@ def mask_phone(number: str | None) -> str:
     return number[:keep_head] + "*" * (len(number) - keep_head - 4) + number[-4:]
 
 
+# What a NOT NULL name column holds once retention has erased it: no name, so never masked.
+ERASED_NAME = "[已清除]"
+
+
 def mask_name(name: str | None) -> str:
     """张** for 张三丰: the family name only, as Chinese notices do."""
     if not name:
         return ""
+    if name == ERASED_NAME:
+        return name
     return name[0] + "*" * (len(name) - 1)
 
 

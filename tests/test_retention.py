@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -15,9 +16,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
-from station import clock
+from station import clock, privacy
 from station.errors import InvalidInput
 from station.models import (
     AuditEntry,
@@ -30,6 +32,7 @@ from station.models import (
 )
 from station.services import inquiries, lostfound, personal, retention, roster, stats
 from station.services import station as station_service
+from station.slips import make_slip
 from station.store import Store, open_store
 from station.sync.outbox import APPLYING_PULL
 from tests.snapshot import snapshot
@@ -172,7 +175,7 @@ def test_claimant_details_and_signature_go_after_the_return_period(station_store
     counts = run(station_store, 181)
     assert (counts.item_returns, counts.signatures) == (1, 1)
     assert personal_values(station_store, day)["claimant"] == (
-        retention.ERASED_NAME,
+        privacy.ERASED_NAME,
         "id_card",
         "",
         False,
@@ -355,8 +358,15 @@ def test_erase_clears_every_own_record_of_the_number(station_store: Store) -> No
     )
     values = personal_values(station_store, day)
     assert values["owner"] == ("", "")
-    assert values["claimant"] == (retention.ERASED_NAME, "id_card", "", False)
+    assert values["claimant"] == (privacy.ERASED_NAME, "id_card", "", False)
     assert values["visitor"] == VISITOR  # another person's record is untouched
+    # A receipt printed again says the claimant was erased, not a masked "[**" and an empty
+    # document number.
+    with station_store.reading() as s:
+        receipt = make_slip(s, "return", day.returned_item, "80mm").pdf
+    text = "".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(receipt)).pages).split())
+    assert "领取人[已清除]" in text
+    assert "证件居民身份证领取人签名" in text
     assert not day.signature.exists()
     with station_store.reading() as s:
         assert personal.find(s, OWNER[1]) == []

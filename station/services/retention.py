@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from station import access, audit, clock, validation
 from station.models import FoundItem, Inquiry, ItemReturn, LostReport, PoliceHandover, Volunteer
+from station.privacy import ERASED_NAME
 from station.services import station as station_service
 from station.services.lostfound import files
 
@@ -33,8 +34,6 @@ MAX_DAYS = 3650
 CONTACT_DAYS_KEY = "privacy.contact_days"
 RETURN_DAYS_KEY = "privacy.return_days"
 
-# What a NOT NULL name column holds once erased.
-ERASED_NAME = "[已清除]"
 
 # Signature files to delete once the erasing transaction has committed.
 _DOOMED_FILES = "retention.doomed_files"

@@ -121,7 +121,7 @@ def return_receipt(
         ("失物登记", lost_report_no or ""),
         ("归还时间", local_text(given.returned_at)),
         ("领取人", mask_name(given.claimant_name)),
-        ("证件", f"{_zh(vocab.ID_TYPES, given.id_type)} 尾号{given.id_last4}"),
+        ("证件", _document(given.id_type, given.id_last4)),
         ("经手人", given.handler.name if given.handler else ""),
     ]
     return [
@@ -172,3 +172,9 @@ def handover_list(
         *blocks.signature_line(s, "接收人签字"),
         *blocks.signature_line(s, "日期"),
     ]
+
+
+def _document(id_type: str, last4: str) -> str:
+    """The claimant's document, with its last four characters unless retention erased them."""
+    kind = _zh(vocab.ID_TYPES, id_type)
+    return f"{kind} 尾号{last4}" if last4 else kind
