@@ -12,6 +12,12 @@ is its idle main window. The parent compares the printed time with the moment it
 this process (the monotonic clock is the same for every process of the machine). Peak
 memory is the kernel's high-water mark of the resident set (VmHWM, Linux), which, unlike
 the rusage a parent reads, does not carry the parent's size over from before exec.
+
+The kiosk (`app`) runs `redpost`'s own entry point from its first line, importing what it
+imports in the same order: this process imports no Qt before it. PySide6 hooks every import
+that follows its own (its `__feature__` support reads each later module's source), so a
+process that imported PySide6 first would pay for work the real program does not do. The
+probe goes in where `redpost` makes its QApplication.
 """
 
 from __future__ import annotations
@@ -20,9 +26,7 @@ import os
 import sys
 import time
 from pathlib import Path
-
-from PySide6.QtCore import QAbstractEventDispatcher
-from PySide6.QtWidgets import QApplication, QMainWindow
+from typing import Any
 
 
 def peak_megabytes() -> float:
@@ -33,6 +37,8 @@ def peak_megabytes() -> float:
 
 
 def _idle_window() -> bool:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QMainWindow) and widget.isVisible():
             worker = getattr(widget, "worker", None)
@@ -46,27 +52,68 @@ def _report_when_idle() -> None:
         os._exit(0)  # what follows (shutdown) is not part of start-up
 
 
-def main(argv: list[str]) -> int:
-    app = QApplication(sys.argv[:1])
-    if argv[0] == "smoke":
-        from station.cli import main as redpost
+def _watch_for_idle() -> None:
+    from PySide6.QtCore import QAbstractEventDispatcher
 
-        code = redpost(["--data-dir", argv[1], "--smoke-test"])
-        print(f"{peak_megabytes():.1f}", flush=True)
-        return code
     dispatcher = QAbstractEventDispatcher.instance()
     if dispatcher is None:
         raise RuntimeError("Qt made no event dispatcher")
     dispatcher.aboutToBlock.connect(_report_when_idle)
-    if argv[0] == "bare":
-        window = QMainWindow()
-        window.resize(1280, 800)
-        window.show()
-        return app.exec()
-    # The kiosk's own entry point; it finds and reuses the QApplication made here.
+
+
+def _bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    _watch_for_idle()
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.show()
+    return app.exec()
+
+
+def _kiosk(data_dir: str) -> int:
+    """`redpost --data-dir DATA_DIR`, watched from the moment it makes its QApplication."""
+    from station import cli
+
+    window_command = cli.COMMANDS["gui"]
+
+    def watched_window(args: Any, folder: Path) -> int:
+        from ui import app  # where `redpost` imports it: after reading its command line
+
+        make_application = app.application
+
+        def application() -> Any:
+            made = make_application()
+            _watch_for_idle()
+            return made
+
+        app.application = application  # the probe, nothing else
+        return window_command(args, folder)
+
+    cli.COMMANDS["gui"] = watched_window
+    return cli.main(["--data-dir", data_dir])
+
+
+def _smoke(data_dir: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
     from station.cli import main as redpost
 
-    return redpost(["--data-dir", argv[1]])
+    QApplication(sys.argv[:1])
+    code = redpost(["--data-dir", data_dir, "--smoke-test"])
+    print(f"{peak_megabytes():.1f}", flush=True)
+    return code
+
+
+def main(argv: list[str]) -> int:
+    if argv[0] == "bare":
+        return _bare()
+    if argv[0] == "app":
+        return _kiosk(argv[1])
+    if argv[0] == "smoke":
+        return _smoke(argv[1])
+    raise SystemExit(f"unknown mode {argv[0]!r}: bare, app or smoke")
 
 
 if __name__ == "__main__":
