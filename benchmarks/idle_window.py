@@ -3,6 +3,7 @@ with the window shown, the monotonic clock (seconds) and its peak memory so far 
 exits at once. Or (`smoke`) runs the kiosk's smoke test and prints its peak memory at the end.
 
     python benchmarks/idle_window.py bare            # a bare PySide6 QMainWindow
+    python benchmarks/idle_window.py stack           # the same, after importing SQLAlchemy's ORM
     python benchmarks/idle_window.py app DATA_DIR    # the kiosk, as `redpost --data-dir DATA_DIR`
     python benchmarks/idle_window.py smoke DATA_DIR  # `redpost --data-dir DATA_DIR --smoke-test`
 
@@ -109,11 +110,17 @@ def _smoke(data_dir: str) -> int:
 def main(argv: list[str]) -> int:
     if argv[0] == "bare":
         return _bare()
+    if argv[0] == "stack":
+        # What the requested stack costs before any of the kiosk's own code runs: the ORM,
+        # loaded before Qt as `redpost` loads it, then the bare window.
+        import sqlalchemy.orm  # noqa: F401
+
+        return _bare()
     if argv[0] == "app":
         return _kiosk(argv[1])
     if argv[0] == "smoke":
         return _smoke(argv[1])
-    raise SystemExit(f"unknown mode {argv[0]!r}: bare, app or smoke")
+    raise SystemExit(f"unknown mode {argv[0]!r}: bare, stack, app or smoke")
 
 
 if __name__ == "__main__":

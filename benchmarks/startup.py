@@ -5,11 +5,16 @@ Each repetition starts both processes (`idle_window.py`), alternating which goes
 times from just before the process is made to the idle moment it prints. One untimed start
 of each comes first: it fills the OS file cache and takes the day's backup, which the kiosk
 does once a day, not at every start.
+
+A third process in each repetition, noted beside the figures but not the floor, shows what
+the requested stack alone costs: the bare window after importing SQLAlchemy's ORM, before
+a model is mapped or a file opened (`stack_median_s`, `stack_ratio`).
 """
 
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -28,15 +33,21 @@ def run(quick: bool, scratch: Path) -> Entry:
     data = demo_data.data_dir(scratch, quick)
     app = [str(CHILD), "app", str(data)]
     bare = [str(CHILD), "bare"]
-    operation, floor = Stopwatch(), Stopwatch()
-    start(app)
-    start(bare)
+    stack = [str(CHILD), "stack"]
+    operation, floor, stacked = Stopwatch(), Stopwatch(), Stopwatch()
+    for argv in (app, bare, stack):
+        start(argv)
     for repetition in range(repetitions):
-        pairs = [(app, operation), (bare, floor)]
-        for argv, watch in pairs if repetition % 2 == 0 else reversed(pairs):
+        runs = [(app, operation), (bare, floor), (stack, stacked)]
+        for argv, watch in runs if repetition % 2 == 0 else reversed(runs):
             watch.samples.append(start(argv))
     name = NAME if not quick else f"{NAME} (quick: {demo_data.QUICK_DAYS} days)"
-    return entry(name, TARGET, operation.samples, floor.samples)
+    stack_median = statistics.median(stacked.samples)
+    notes = {
+        "stack_median_s": round(stack_median, 6),
+        "stack_ratio": round(stack_median / statistics.median(floor.samples), 3),
+    }
+    return entry(name, TARGET, operation.samples, floor.samples, notes)
 
 
 def start(argv: list[str]) -> float:
