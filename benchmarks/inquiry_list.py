@@ -8,12 +8,14 @@ through 200 at a time as the view scrolls. The operation is the desk's own `Toda
 under the kiosk's font and style, offscreen. The floor is a QTableView of the same size over a model
 that runs the same SELECT (same filter, order and pages) with sqlite3 on the UI thread and
 formats the same four columns. Each repetition opens a new list, then scrolls it to the end.
+Opening ends, for both, once the window is exposed and its first page painted.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,7 +30,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from station import clock
 from station.store import open_store
@@ -101,7 +103,8 @@ def _app_list(app: QApplication, worker: Worker, opened: Stopwatch, scrolled: St
         listing.show()
         listing.reload()  # as the desk does when it is shown
         _wait_for_rows(listing.model)
-        listing.table.viewport().repaint()
+        _wait_until_exposed(listing)
+        listing.table.viewport().repaint()  # the page may have come after the first paint
     with scrolled.timing():
         _scroll_to_end(listing.table)
     count = listing.model.rowCount()
@@ -124,7 +127,9 @@ def _floor_list(
         table.resize(*SIZE)
         table.show()
         model.fetchMore(QModelIndex())
-        table.viewport().repaint()
+        _wait_until_exposed(table)  # painted as it is exposed, with its page
+    if model.cells_painted == 0:
+        raise RuntimeError("the floor's list was not painted while it was timed")
     with scrolled.timing():
         _scroll_to_end(table)
     count = model.rowCount()
@@ -132,6 +137,19 @@ def _floor_list(
     table.deleteLater()
     app.processEvents()
     return count
+
+
+def _wait_until_exposed(widget: QWidget) -> None:
+    """Until the widget's window is on the (offscreen) screen, which Qt paints as it comes.
+
+    A window that was shown but not yet exposed paints nothing, not even on `repaint()`:
+    the floor once timed no painting at all this way (issue 8).
+    """
+    deadline = time.monotonic() + 10
+    while (handle := widget.windowHandle()) is None or not handle.isExposed():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the list's window was never exposed")
+        QApplication.processEvents()
 
 
 def _wait_for_rows(model: Any) -> None:
@@ -171,6 +189,7 @@ class RawInquiries(QAbstractTableModel):
         self._code = raw.execute("SELECT code FROM station").fetchone()[0]
         self._rows: list[tuple[str, str, str, str]] = []
         self._exhausted = False
+        self.cells_painted = 0  # texts handed to the view, to prove it painted
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -181,6 +200,7 @@ class RawInquiries(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
+        self.cells_painted += 1
         return self._rows[index.row()][index.column()]
 
     def canFetchMore(self, parent: Index) -> bool:
