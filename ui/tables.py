@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
+from threading import Event
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -67,6 +68,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._exhausted = False
         self._loading = False
         self._reading: Future[None] | None = None  # the worker's job for the latest fetch
+        self._read = Event()  # set on the worker once that job has read its rows
         self._generation = 0  # results of a fetch made before reload() are dropped
 
     def set_fetch(self, fetch: Callable[[Session, int, int], Sequence[R]]) -> None:
@@ -75,12 +77,17 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
 
     def reload(self) -> None:
         self._generation += 1
-        self.beginResetModel()
+        # An empty model has no rows for its views to forget: no reset, which would have
+        # the view and its header lay themselves out again.
+        forget = bool(self._rows)
+        if forget:
+            self.beginResetModel()
         self._rows = []
         self._texts = []
         self._exhausted = False
         self._loading = False
-        self.endResetModel()
+        if forget:
+            self.endResetModel()
         self.fetchMore(QModelIndex())
 
     def record(self, row: int) -> R:
@@ -93,10 +100,16 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         return self._loading
 
     def first_page_on_its_way(self) -> bool:
-        """Whether the first page is still being read: its job is queued or running on the
-        worker. (A read that failed is over, though its page never comes.)"""
+        """Whether the first page is still to come: its job is queued or running on the
+        worker, or has read the rows, which are then on their way to the UI thread. (A read
+        that failed is over, though its page never comes.)"""
         reading = self._reading
-        return not self._rows and self._loading and reading is not None and not reading.done()
+        return (
+            not self._rows
+            and self._loading
+            and reading is not None
+            and (not reading.done() or self._read.is_set())
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -137,10 +150,14 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             self._page,
             self._fetch,
         )
-        self._reading = self._worker.read(
-            lambda s: list(fetch(s, offset, limit)),
-            on_done=lambda rows: self._append(generation, rows),
-        )
+        read = self._read = Event()
+
+        def job(session: Session) -> list[R]:
+            rows = list(fetch(session, offset, limit))
+            read.set()
+            return rows
+
+        self._reading = self._worker.read(job, on_done=lambda rows: self._append(generation, rows))
 
     def _append(self, generation: int, rows: list[R]) -> None:
         if generation != self._generation:

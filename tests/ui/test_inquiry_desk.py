@@ -143,6 +143,33 @@ def test_a_list_whose_first_page_failed_reads_again_at_the_next_reload(
     qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
 
 
+def test_a_reload_waits_for_a_first_page_read_but_not_yet_delivered(
+    worker: Worker, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk's reload comes while the list's first page, already read on the worker,
+    waits in the UI thread's queue: the list takes that page instead of reading it again."""
+    with worker.store.transaction() as session:
+        inquiries.create(session, category="other", question="请问哪里有轮椅？")
+    read = inquiries.find_lines
+    reads: list[object] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        reads.append(kwargs)
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inquiries, "find_lines", counted)
+    listing = TodayList(worker)
+    qtbot.addWidget(listing)
+    # The worker runs one job at a time, in order: once this one has run, so has the read.
+    worker.call(lambda: None).result(timeout=10)
+    assert len(reads) == 1
+    listing.show()
+    listing.reload()
+    wait_idle(qtbot, worker)
+    assert len(reads) == 1
+    assert listing.model.rowCount() == 1
+
+
 def test_the_volunteer_on_duty_is_recorded_with_the_post(
     desk: InquiryDesk, worker: Worker, qtbot: QtBot
 ) -> None:

@@ -121,22 +121,22 @@ class TodayList(Retranslatable, QWidget):
 
         self.model = InquiryTableModel(worker)
         self.model.loaded.connect(self._show_empty_hint)
+        # The view is set up before it has a model: each change after would lay it out again.
         self.table = QTableView(self)
-        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(50)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setModel(self.model)
         header.setSectionResizeMode(QUESTION_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.clicked.connect(self._clicked)
         self.empty = QLabel(self)
         self.empty.setProperty("role", "hint")
@@ -151,7 +151,7 @@ class TodayList(Retranslatable, QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        self.retranslate()
+        self._set_texts()  # the new model's headers and rows need no retranslating
         # Asked for now, the first page is read while the widgets are laid out and shown.
         self.reload()
 
@@ -161,10 +161,13 @@ class TodayList(Retranslatable, QWidget):
         return lambda: label(INQUIRY_STATUSES, code, i18n.current())
 
     def retranslate(self) -> None:
+        self.model.retranslate()
+        self._set_texts()
+
+    def _set_texts(self) -> None:
         self.heading.setText(self._heading())
         self.status_row.retranslate()
         self.search.setPlaceholderText(self.tr("Search: ticket number or words"))
-        self.model.retranslate()
         self._size_columns()
         self._show_empty_hint()
 
