@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from station import clock
 from station.errors import InvalidInput, NotFound, StateError, StationError
 from station.messages import MESSAGES
-from station.models import Inquiry, InquiryFollowUp, OutboxEntry, Volunteer
+from station.models import Inquiry, InquiryFollowUp, OutboxEntry, Post, Volunteer
 from station.services import inquiries
 from station.services import station as station_service
 from station.store import Store
@@ -141,6 +141,24 @@ def test_create_stores_what_the_volunteer_typed(desk: Store) -> None:
     assert got.closed_at is None
     assert got.resolve_seconds is None
     assert got.follow_ups == []
+
+
+def test_a_volunteer_and_a_post_added_in_the_same_transaction_are_found(desk: Store) -> None:
+    """Not yet flushed when the inquiry names them: the lookup flushes them first."""
+    with desk.transaction() as s:
+        station_service.current(s)
+        s.add(
+            Volunteer(station_code="YF01", name="新来的", badge_code="YF-0100", home_station="YF01")
+        )
+        s.add(Post(station_code="YF01", name="新点位"))
+        made = inquiries.create(
+            s, category="other", question="问路", handled_by="YF-0100", post="新点位"
+        )
+    got = read(desk, made.ticket_no)
+    assert got.handler is not None
+    assert got.handler.badge_code == "YF-0100"
+    assert got.post is not None
+    assert got.post.name == "新点位"
 
 
 def test_create_accepts_codes_labels_and_ids(desk: Store) -> None:
@@ -692,6 +710,11 @@ BAD_CREATE: list[tuple[dict[str, Any], type[StationError], str]] = [
     ({"post": "不存在的点位"}, NotFound, "post"),
     ({"post": 7}, InvalidInput, "post"),
     ({"post": "\ud800"}, InvalidInput, "post"),
+    ({"post": "点" * 41}, InvalidInput, "post"),
+    # The handler and the post are looked up together: a missing handler is still told first.
+    ({"handled_by": "YF-9999", "post": "不存在的点位"}, NotFound, "handled_by"),
+    ({"handled_by": "YF-9999", "post": "\ud800"}, NotFound, "handled_by"),
+    ({"handled_by": "YF-0001", "post": "不存在的点位"}, NotFound, "post"),
     ({"resolved": "yes"}, InvalidInput, "resolved"),
     ({"resolved": 1}, InvalidInput, "resolved"),
 ]

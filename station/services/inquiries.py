@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, lazyload
 
 from station import access, clock, validation
 from station.errors import NotFound, StateError
-from station.models import Inquiry, InquiryFollowUp, Post, Volunteer
+from station.models import Inquiry, InquiryFollowUp, Volunteer
 from station.numbering import next_number
 from station.services import records
 from station.services import station as station_service
@@ -44,7 +44,11 @@ def create(
     post: object = None,
     resolved: object = False,
 ) -> Inquiry:
-    """Log a new inquiry with the next ticket number; `resolved` closes it on the spot."""
+    """Log a new inquiry with the next ticket number; `resolved` closes it on the spot.
+
+    The inquiry returned holds its columns; its handler and post are not loaded with it
+    (`get` reads them).
+    """
     station_code = station_service.code(session)
     clean_category = code_of("category", category, INQUIRY_CATEGORIES)
     clean_question = validation.required_text(
@@ -55,8 +59,9 @@ def create(
     )
     clean_name = validation.text("visitor_name", visitor_name, required=False, max_len=NAME_MAX)
     clean_phone = validation.phone("visitor_phone", visitor_phone)
-    handler = _handler(session, records.or_acting(session, handled_by))
-    where = _post(session, post)
+    handler, where = records.handler_and_post(
+        session, "handled_by", records.or_acting(session, handled_by), post
+    )
     closed = records.flag("resolved", resolved)
 
     # Everything is valid: the writes start here (the ticket number is the first).
@@ -69,10 +74,8 @@ def create(
         answer=clean_answer,
         visitor_name=clean_name,
         visitor_phone=clean_phone,
-        handled_by=handler.id if handler else None,
-        handler=handler,
-        post_id=where.id if where else None,
-        post=where,
+        handled_by=handler,
+        post_id=where,
         status="resolved" if closed else "open",
         # Set here rather than by the flush hook so closed_at can equal it exactly.
         created_at=moment,
@@ -345,14 +348,6 @@ def _changeable(session: Session, ref: object) -> Inquiry:
 def _handler(session: Session, ref: object) -> Volunteer | None:
     """The volunteer named as handler or author, active or not; None or blank means nobody."""
     return records.volunteer(session, "handled_by", ref, required=False, active_only=False)
-
-
-def _post(session: Session, ref: object) -> Post | None:
-    # Checked here first: station.post would send unchecked text (lone surrogates) to SQLite.
-    clean = validation.text("post", ref, required=False, max_len=records.REF_MAX)
-    if clean is None:
-        return None
-    return station_service.post(session, clean)
 
 
 def _log(session: Session, inquiry: Inquiry, note: str, actor: Volunteer | None) -> InquiryFollowUp:

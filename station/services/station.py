@@ -107,9 +107,14 @@ _POST = select(Post).where(
 )
 
 
+def post_ref(ref: object) -> str:
+    """`ref` checked as a post's id or name, as `post` takes it."""
+    return validation.required_text("post", ref, max_len=40)
+
+
 def post(session: Session, ref: object) -> Post:
     """A post of this station by id or by name."""
-    clean = validation.required_text("post", ref, max_len=40)
+    clean = post_ref(ref)
     found = session.scalars(_POST, {"station": code(session), "ref": clean}).first()
     if found is None:
         raise NotFound("not_found", "post", value=ref)

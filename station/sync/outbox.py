@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Insert, Table, event, func, insert, inspect, select
 from sqlalchemy.orm import MANYTOONE, Session, UOWTransaction, make_transient_to_detached
@@ -142,37 +142,66 @@ def insert_new(session: Session, record: SyncRecord) -> None:
     session.add(record)
 
 
+class _Column(NamedTuple):
+    """A mapped column as `_insert_row` treats it."""
+
+    attr: str  # the record's attribute
+    key: str  # the column's key in the statement's parameters
+    primary_key: bool
+    has_default: bool
+    stores_none: bool  # a None the column's type stores (JSON's null) rather than NULL
+
+
 def _insert_row(connection: Connection, record: SyncRecord) -> None:
     """INSERT the record's row with the columns the unit of work would give it (a column's
     default where the record holds None), then set on it its key, those defaults and the
     columns it never held (None), so that none is left to load."""
     state = inspect(record)
+    held = state.dict
+    statement, columns = _insert_plan(type(record))
     values: dict[str, Any] = {}
-    for attr in state.mapper.column_attrs:
-        column = attr.columns[0]
-        value = state.dict.get(attr.key)
+    for column in columns:
+        value = held.get(column.attr)
         # As the unit of work: a None the column's type stores (JSON's null) is sent when it
         # was set; any other None leaves the column to its default.
-        stores_none = attr.key in state.dict and column.type.should_evaluate_none
-        if not column.primary_key and (value is not None or column.default is None or stores_none):
+        if not column.primary_key and (
+            value is not None
+            or not column.has_default
+            or (column.stores_none and column.attr in held)
+        ):
             values[column.key] = value
-    result = connection.execute(_insert_into(state.mapper.local_table), values)
+    result = connection.execute(statement, values)
     # The values given and the defaults that fired, and the key: of one row.
     inserted, key = result.last_inserted_params(), result.inserted_primary_key
     assert isinstance(inserted, Mapping)
     assert key is not None
-    for attr in state.mapper.column_attrs:
-        column = attr.columns[0]
+    # Into the record's dict, not through its attributes: `make_transient_to_detached`
+    # takes whatever it holds as loaded, so the history setting them would make is dropped.
+    for column in columns:
         if column.primary_key:
-            setattr(record, attr.key, key[0])
-        elif attr.key not in state.dict or column.key not in values:
-            setattr(record, attr.key, inserted[column.key])
+            held[column.attr] = key[0]
+        elif column.key not in values or column.attr not in held:
+            held[column.attr] = inserted[column.key]
 
 
 @cache
-def _insert_into(table: Table) -> Insert:
-    # One statement per table: making it anew costs about as much as running it (issue 8).
-    return insert(table)
+def _insert_plan(kind: type[SyncRecord]) -> tuple[Insert, tuple[_Column, ...]]:
+    # One statement and column list per kind: making them anew costs about as much as
+    # running the statement (issue 8).
+    mapper = inspect(kind)
+    columns = tuple(
+        _Column(
+            attr.key,
+            attr.columns[0].key,
+            attr.columns[0].primary_key,
+            attr.columns[0].default is not None,
+            bool(attr.columns[0].type.should_evaluate_none),
+        )
+        for attr in mapper.column_attrs
+    )
+    table = mapper.local_table
+    assert isinstance(table, Table)
+    return insert(table), columns
 
 
 class RecordSession(Session):
