@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from station import clock, paths, upgrade_note
 from station.access.actor import SYSTEM, WHO_KEY, Actor
-from station.audit.chain import ACTOR_KEY, CODE_KEY
+from station.audit.chain import ACTOR_KEY, CODE_KEY, GUESS_KEY, last_head
 from station.errors import StoreError
 from station.migrations import HEAD
 from station.sync.outbox import RecordSession
@@ -141,6 +141,9 @@ class Store:
         self.actor = actor
         # The station's code, once a session has read it (it never changes after `init`).
         self._station_code: str | None = None
+        # The audit chain's head the last transaction left: its sessions' guess (see
+        # `station.audit.chain.write`, which checks it).
+        self._audit_head: tuple[int, str] | None = None
         # Services that keep files (photos, signatures) find the data folder in session.info.
         info = {DATA_DIR_KEY: folder}
         self._writer = sessionmaker(engine, class_=RecordSession, expire_on_commit=False, info=info)
@@ -178,11 +181,17 @@ class Store:
         session.info[ACTOR_KEY] = None if actor is None else actor.label
         if self._station_code is not None:
             session.info[CODE_KEY] = self._station_code
+        if self._audit_head is not None:
+            session.info[GUESS_KEY] = self._audit_head
 
     def _learn(self, session: Session) -> None:
-        """Keep the station's code a session found (blocks that raise teach nothing)."""
+        """Keep the station's code a session found and the audit head it left (blocks that
+        raise teach nothing)."""
         if self._station_code is None:
             self._station_code = session.info.get(CODE_KEY)
+        head = last_head(session)
+        if head is not None:
+            self._audit_head = head
 
     def backup(self, target: Path | None = None) -> Path:
         if target is None:

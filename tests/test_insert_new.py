@@ -13,11 +13,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
 
 from station import audit, clock
 from station.errors import StateError
 from station.models import FoundItem, Inquiry, SyncRecord, Volunteer
 from station.models.base import seeded_ids
+from station.numbering import next_number
+from station.services import inquiries, records
 from station.services import station as station_service
 from station.store import Store, open_store
 from station.sync import outbox
@@ -90,6 +93,72 @@ def test_a_record_inserted_without_a_flush_is_stored_as_its_flush_stores_it(
             assert audit.verify(session) is None
 
 
+def _stored(store: Store) -> dict[str, list[Any]]:
+    with closing(sqlite3.connect(store.db_path)) as conn:
+        tables = ("inquiries", "audit_entries", "outbox", "number_counters")
+        return {table: conn.execute(f"SELECT * FROM {table}").fetchall() for table in tables}
+
+
+def _create(session: Session, question: str) -> None:
+    """A resolved inquiry saved as the desk saves it: its handler and post become ids, and it
+    is written without a flush, chained on the head the store's last transaction left."""
+    inquiries.create(
+        session,
+        category="directions",
+        question=question,
+        answer="往前两百米",
+        handled_by="YF-0001",
+        post="驼背桥",
+        resolved=True,
+    )
+
+
+def _create_with_objects(session: Session, question: str) -> None:
+    """The same inquiry as the unit of work writes it, with its handler and post as objects."""
+    handler = records.volunteer(session, "handled_by", "YF-0001", required=False, active_only=False)
+    assert handler is not None
+    where = station_service.post(session, "驼背桥")
+    moment = clock.now()
+    session.add(
+        Inquiry(
+            station_code="YF01",
+            ticket_no=next_number(session, "YF01"),
+            category="directions",
+            question=question,
+            answer="往前两百米",
+            handled_by=handler.id,
+            handler=handler,
+            post_id=where.id,
+            post=where,
+            status="resolved",
+            created_at=moment,
+            closed_at=moment,
+            resolve_seconds=0,
+        )
+    )
+    session.flush()
+
+
+def test_a_saved_inquiry_is_stored_as_the_unit_of_work_stores_it(
+    station_store: Store, tmp_path: Path
+) -> None:
+    with station_store.transaction() as session:
+        session.add(KINDS["volunteer"]())
+    station_store.backup(tmp_path / "twin" / "redpost.db")
+    stored = []
+    with open_store(tmp_path / "twin") as twin:
+        for store, save in ((station_store, _create), (twin, _create_with_objects)):
+            with seeded_ids(random.Random(1)), clock.frozen_at(MORNING):
+                for question in ("古戏台怎么走？", "厕所在哪里？"):
+                    with store.transaction() as session:
+                        save(session, question)
+            stored.append(_stored(store))
+            with store.reading() as session:
+                assert audit.verify(session) is None
+    assert stored[0] == stored[1]
+    assert len(stored[0]["inquiries"]) == 2
+
+
 def test_only_a_record_not_yet_in_the_session_is_inserted(station_store: Store) -> None:
     with station_store.transaction() as session:
         record = KINDS["volunteer"]()
@@ -124,6 +193,71 @@ def test_a_store_reads_its_station_code_once(station_store: Store) -> None:
             with store.transaction() as session:
                 assert station_service.code(session) == "YF01"
     assert len([sql for sql in read if "FROM station" in sql]) == 1
+
+
+def test_a_store_reads_the_audit_head_only_when_it_has_not_written_it(
+    station_store: Store,
+) -> None:
+    """A store's sessions take the chain's head from its last transaction (issue 8)."""
+    with open_store(station_store.folder) as store:
+        read: list[str] = []
+        event.listen(store.engine, "before_cursor_execute", lambda *args: read.append(args[2]))
+        for _ in range(3):
+            with store.transaction() as session:
+                inquiries.create(session, category="other", question="厕所在哪里？")
+        with store.reading() as session:
+            assert audit.verify(session) is None
+    assert len([sql for sql in read if sql.startswith("SELECT audit_entries.seq")]) == 1
+
+
+def _one_save(session: Session, question: str) -> None:
+    inquiries.create(session, category="other", question=question)
+
+
+def _two_in_one_flush(session: Session, question: str) -> None:
+    """Two new records flushed together: the flush hook writes their two entries at once."""
+    for number in (1, 2):
+        session.add(
+            Inquiry(
+                station_code="YF01",
+                ticket_no=f"YF01-20261130-01{number:02d}",
+                category="other",
+                question=question,
+                status="open",
+                created_at=MORNING,
+            )
+        )
+    session.flush()
+
+
+@pytest.mark.parametrize("third", [_one_save, _two_in_one_flush])
+def test_a_save_after_another_store_wrote_chains_on_from_the_newest_entry(
+    station_store: Store, tmp_path: Path, third: Callable[[Session, str], None]
+) -> None:
+    """A guessed head that another store has moved on from is caught: the entries are
+    chained on from the newest, and stored as they are when one store writes everything."""
+    station_store.backup(tmp_path / "twin" / "redpost.db")
+
+    def three_saves(first: Store, second: Store) -> Any:
+        with seeded_ids(random.Random(1)), clock.frozen_at(MORNING):
+            steps = ((first, _one_save), (second, _one_save), (first, third))
+            for number, (store, save) in enumerate(steps, 1):
+                with store.transaction() as session:
+                    save(session, f"第{number}条")
+        with closing(sqlite3.connect(first.db_path)) as conn:
+            tables = ("inquiries", "audit_entries", "outbox")
+            return {table: conn.execute(f"SELECT * FROM {table}").fetchall() for table in tables}
+
+    with open_store(station_store.folder) as other:
+        # The third save guesses the head its first left, but the second wrote after it.
+        guessed_wrong = three_saves(station_store, other)
+    with open_store(tmp_path / "twin") as twin:
+        guessed_right = three_saves(twin, twin)
+        with twin.reading() as session:
+            assert audit.verify(session) is None
+    assert guessed_wrong == guessed_right
+    with station_store.reading() as session:
+        assert audit.verify(session) is None
 
 
 def test_a_station_set_up_in_a_block_that_fails_is_not_remembered(store: Store) -> None:

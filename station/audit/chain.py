@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session, SessionTransaction
 
 from station import clock
@@ -26,10 +26,12 @@ GENESIS = "0" * 64
 # Actions the session hook writes; explicit events (print, export, sync, sign_in, …) use others.
 CHANGE_ACTIONS = ("create", "update", "delete")
 _ACTION = re.compile(r"[a-z_]{1,16}")
-# session.info keys: who is acting (filled by sign-in later), and the station's code, which
-# never changes once `init` has set it (the store hands it to its sessions once it knows it).
+# session.info keys: who is acting (filled by sign-in later), the station's code, which
+# never changes once `init` has set it (the store hands it to its sessions once it knows it),
+# and the head its last transaction left, which the store hands on as a guess (see `write`).
 ACTOR_KEY = "actor"
 CODE_KEY = "station_code"
+GUESS_KEY = "audit_head_guess"
 _HEAD_KEY = "audit_head"
 
 
@@ -49,19 +51,32 @@ def entry_hash(fields: Hashed) -> str:
 _NEWEST = select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
 _STATION_CODE = select(Station.code)
 _INSERT = insert(AuditEntry)
+# The columns `append_row` gives (all but the row number, and deleted_at: entries are never
+# deleted), inserted only while the newest entry is the one the row's prev_hash names.
+_WRITTEN = [c for c in AuditEntry.__table__.columns if c.key not in ("pk", "deleted_at")]
+_PREV_HASH = bindparam("prev_hash", type_=AuditEntry.prev_hash.type)
+_NEWEST_HASH = select(AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+_INSERT_ON_HEAD = insert(AuditEntry).from_select(
+    [c.key for c in _WRITTEN],
+    select(
+        *[_PREV_HASH if c.key == "prev_hash" else bindparam(c.key, type_=c.type) for c in _WRITTEN]
+    ).where(func.coalesce(_NEWEST_HASH.scalar_subquery(), GENESIS) == _PREV_HASH),
+)
 
 
 def _innermost(session: Session) -> SessionTransaction | None:
     return session.get_nested_transaction() or session.get_transaction()
 
 
-def _head(session: Session) -> tuple[int, str]:
+def _head(session: Session, *, guess: bool = False) -> tuple[int, str]:
     """(seq, hash) of the newest entry, those appended in this transaction included.
 
     Entries appended as objects wait in `session.new` until the flush; the flush hook's rows
     are written after it. The newest appended is remembered, which spares a query per flush;
     it is trusted only in the same transaction and savepoint (one rolled back or released, or
     a new transaction, reads the table again; under BEGIN IMMEDIATE nobody else appends).
+    With `guess`, for rows that `write` inserts, the head the store's last transaction left
+    stands in for reading the table: `write` checks it.
     """
     newest = [(obj.seq, obj.entry_hash) for obj in session.new if isinstance(obj, AuditEntry)]
     remembered = session.info.get(_HEAD_KEY)
@@ -72,9 +87,23 @@ def _head(session: Session) -> tuple[int, str]:
             newest.append(head)
     if newest:
         return max(newest)
+    guessed: tuple[int, str] | None = session.info.get(GUESS_KEY) if guess else None
+    if guessed is not None:
+        return guessed
+    return _read_head(session)
+
+
+def _read_head(session: Session) -> tuple[int, str]:
     # On the connection, not through the ORM: a plain row needs no autoflush or identity map.
     row = session.connection().execute(_NEWEST).first()
     return (row.seq, row.entry_hash) if row is not None else (0, GENESIS)
+
+
+def last_head(session: Session) -> tuple[int, str] | None:
+    """The head of the newest entry this session appended, if any: the store's guess at the
+    head for its next transaction."""
+    remembered = session.info.get(_HEAD_KEY)
+    return None if remembered is None else remembered[1]
 
 
 def forget_head(session: Session) -> None:
@@ -109,7 +138,28 @@ def append_row(
     work, which cost a change about as much as the change itself: issue 8); `append` makes
     an object of them.
     """
-    seq, prev = _head(session)
+    return _next_values(
+        session,
+        _head(session, guess=True),
+        action,
+        detail,
+        kind=kind,
+        record_id=record_id,
+        owner=owner,
+    )
+
+
+def _next_values(
+    session: Session,
+    head: tuple[int, str],
+    action: str,
+    detail: dict[str, Any],
+    *,
+    kind: str | None,
+    record_id: str | None,
+    owner: str,
+) -> dict[str, Any]:
+    seq, prev = head
     moment = clock.now()
     actor = session.info.get(ACTOR_KEY)
     actor = None if actor is None else str(actor)[:40]
@@ -128,12 +178,26 @@ def append_row(
         "record_kind": kind,
         "record_id": record_id,
         "detail": text,
-        "entry_hash": entry_hash(
-            (seq + 1, prev, iso(moment) or "", actor, action, kind, record_id, text)
-        ),
     }
+    values["entry_hash"] = _row_hash(values)
     session.info[_HEAD_KEY] = (_innermost(session), (seq + 1, values["entry_hash"]))
     return values
+
+
+def _row_hash(row: dict[str, Any]) -> str:
+    """The entry hash of an audit row made by `_next_values`."""
+    return entry_hash(
+        (
+            row["seq"],
+            row["prev_hash"],
+            iso(row["moment"]) or "",
+            row["actor"],
+            row["action"],
+            row["record_kind"],
+            row["record_id"],
+            row["detail"],
+        )
+    )
 
 
 def append(
@@ -150,16 +214,38 @@ def append(
     `detail` must be redacted already. The actor is `session.info["actor"]`: a volunteer's
     id or badge once sign-in exists, "cli" from the command line, None when unknown.
     """
-    values = append_row(session, action, detail, kind=kind, record_id=record_id, owner=owner)
+    # The head read or known, never guessed: the unit of work inserts the object unchecked.
+    values = _next_values(
+        session, _head(session), action, detail, kind=kind, record_id=record_id, owner=owner
+    )
     entry = AuditEntry(**values)
     session.add(entry)
     return entry
 
 
 def write(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Insert rows made by `append_row`, in the transaction (and savepoint) of the flush."""
-    if rows:
-        session.connection().execute(_INSERT, rows)
+    """Insert rows made by `append_row`, in the transaction (and savepoint) of the flush.
+
+    The first may follow a guessed head (the one the store's last transaction left), which
+    spares a save reading the table (issue 8). Each row goes in only if the newest entry is
+    the one its prev_hash names; when the guess was wrong (another program or store wrote
+    since, or a savepoint was rolled back), those left out are numbered and hashed again
+    from the head read from the table, and inserted.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    written = connection.execute(_INSERT_ON_HEAD, rows).rowcount
+    rest = rows[written:]
+    if not rest:
+        return
+    seq, prev = _read_head(session)
+    for row in rest:
+        seq += 1
+        row["seq"], row["prev_hash"] = seq, prev
+        row["entry_hash"] = prev = _row_hash(row)
+    connection.execute(_INSERT, rest)
+    session.info[_HEAD_KEY] = (_innermost(session), (seq, prev))
 
 
 def record(
