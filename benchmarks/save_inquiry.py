@@ -174,14 +174,30 @@ def _write_same_rows(
         ticket = f"{desk.code}-{day}-{1 if counted is None else counted[0]:04d}"
         row = (ticket, desk.post, category, QUESTION, ANSWER, desk.handler, stamp)
         raw.execute(INSERT, (*row, inquiry_id, desk.code, stamp, stamp))
+        # The audit entry's detail: the fields the save set, as the flush hook lists them.
+        changes = {
+            "answer": ANSWER,
+            "category": category,
+            "closed_at": moment.isoformat(),
+            "handled_by": desk.handler,
+            "post_id": desk.post,
+            "question": QUESTION,
+            "resolve_seconds": 0,
+            "status": "resolved",
+            "ticket_no": ticket,
+        }
         detail = json.dumps(
-            {"changes": {"category": [None, category], "ticket_no": [None, ticket]}},
+            {"changes": {name: [None, value] for name, value in changes.items()}},
             sort_keys=True,
             ensure_ascii=False,
             separators=(",", ":"),
         )
         seq, moment_text = chain.seq + 1, moment.isoformat()
-        hashed = json.dumps([seq, chain.hash, moment_text, "cli", "create", inquiry_id, detail])
+        hashed = json.dumps(
+            [seq, chain.hash, moment_text, "cli", "create", "inquiries", inquiry_id, detail],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         entry_hash = hashlib.sha256(hashed.encode()).hexdigest()
         audit = (seq, chain.hash, entry_hash, stamp, "cli", inquiry_id, detail, audit_id)
         raw.execute(AUDIT, (*audit, desk.code, stamp, stamp))
