@@ -26,6 +26,7 @@ import statistics
 import uuid
 from contextlib import closing
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -163,8 +164,7 @@ def _write_same_rows(
 ) -> None:
     """The rows a save writes (counter, inquiry, audit entry, two outbox entries), raw."""
     with watch.timing():
-        moment = clock.now()
-        stamp = moment.replace(tzinfo=None).isoformat(sep=" ")
+        moment, stamp = _now()
         day = f"{moment:%Y%m%d}"
         inquiry_id, audit_id = str(uuid.uuid4()), str(uuid.uuid4())
         raw.execute("BEGIN IMMEDIATE")
@@ -207,13 +207,18 @@ def _write_same_rows(
         chain.seq, chain.hash = seq, entry_hash
 
 
+def _now() -> tuple[datetime, str]:
+    """Now, and as the store holds it (naive UTC text, as SQLAlchemy writes it)."""
+    moment = clock.now()
+    return moment, moment.replace(tzinfo=None).isoformat(sep=" ")
+
+
 def _insert(
     raw: sqlite3.Connection, watch: Stopwatch, desk: Desk, category: str, number: int
 ) -> None:
     """The inquiry row alone (the floor until 2026-11-30)."""
     with watch.timing():
-        moment = clock.now()
-        stamp = moment.replace(tzinfo=None).isoformat(sep=" ")
+        moment, stamp = _now()
         ticket = f"{desk.code}-{moment:%Y%m%d}-R{number:03d}"
         row = (ticket, desk.post, category, QUESTION, ANSWER, desk.handler, stamp)
         raw.execute("BEGIN IMMEDIATE")

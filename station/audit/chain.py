@@ -131,35 +131,16 @@ def append_row(
     kind: str | None,
     record_id: str | None,
     owner: str,
+    guess: bool = True,
 ) -> dict[str, Any]:
     """The column values of the next entry of the chain, which becomes the remembered head.
 
     The flush hook `write`s these rows itself, after the flush's own (skipping the unit of
     work, which cost a change about as much as the change itself: issue 8); `append` makes
-    an object of them.
+    an object of them. With `guess`, the head may be the one the store's last transaction
+    left, which only `write` checks.
     """
-    return _next_values(
-        session,
-        _head(session, guess=True),
-        action,
-        detail,
-        kind=kind,
-        record_id=record_id,
-        owner=owner,
-    )
-
-
-def _next_values(
-    session: Session,
-    head: tuple[int, str],
-    action: str,
-    detail: dict[str, Any],
-    *,
-    kind: str | None,
-    record_id: str | None,
-    owner: str,
-) -> dict[str, Any]:
-    seq, prev = head
+    seq, prev = _head(session, guess=guess)
     moment = clock.now()
     actor = session.info.get(ACTOR_KEY)
     actor = None if actor is None else str(actor)[:40]
@@ -185,7 +166,7 @@ def _next_values(
 
 
 def _row_hash(row: dict[str, Any]) -> str:
-    """The entry hash of an audit row made by `_next_values`."""
+    """The entry hash of an audit row made by `append_row`."""
     return entry_hash(
         (
             row["seq"],
@@ -215,8 +196,8 @@ def append(
     id or badge once sign-in exists, "cli" from the command line, None when unknown.
     """
     # The head read or known, never guessed: the unit of work inserts the object unchecked.
-    values = _next_values(
-        session, _head(session), action, detail, kind=kind, record_id=record_id, owner=owner
+    values = append_row(
+        session, action, detail, kind=kind, record_id=record_id, owner=owner, guess=False
     )
     entry = AuditEntry(**values)
     session.add(entry)
