@@ -13,16 +13,10 @@ from functools import cache
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
-    Select,
     String,
     TextClause,
     and_,
     bindparam,
-    column,
-    literal_column,
-    select,
-    table,
     text,
 )
 from sqlalchemy.orm import Session
@@ -64,9 +58,8 @@ def matches(
     clauses: list[ColumnElement[bool] | TextClause] = []
     phrase = _phrase(query)
     if phrase is not None:
-        # pk + 0 is the same number, but no longer the rowid SQLite would look matches up by.
-        key = model.pk + 0 if many_matches else model.pk
-        clauses.append(key.in_(_index_hits(model, phrase)))
+        hits = bindparam("phrase", phrase, String, unique=True)
+        clauses.append(_in_index(model, many_matches).bindparams(hits))
     for position, short in enumerate(t for t in terms(query) if len(t) < 3):
         name = f"short_term_{position}"
         # unique: two of these in one statement still get a value each.
@@ -114,8 +107,14 @@ def _phrase(query: str) -> str | None:
     return " AND ".join(f'"{t}"' for t in long_terms) if long_terms else None
 
 
-def _index_hits(model: type[SyncRecord], phrase: str) -> Select[int]:
-    """The pks of the records of `model` whose indexed text holds `phrase`."""
-    fts_name = f"{model.__tablename__}_fts"
-    fts = table(fts_name, column("rowid", Integer))
-    return select(fts.c.rowid).where(literal_column(fts_name).op("MATCH")(phrase))
+@cache
+def _in_index(model: type[SyncRecord], many_matches: bool) -> TextClause:
+    """Whether a record of `model` is among those whose indexed text holds :phrase.
+
+    SQL text, made once, as `_holds`. With `many_matches`, pk + 0 is the same number but no
+    longer the rowid SQLite would look the index's matches up by.
+    """
+    table_name = model.__tablename__  # our own table's name
+    fts = f"{table_name}_fts"
+    key = f"({table_name}.pk + 0)" if many_matches else f"{table_name}.pk"
+    return text(f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :phrase)")  # noqa: S608
