@@ -120,21 +120,26 @@ def _save_batch(session: Session, keys: list[tuple[str, str]]) -> _Batch | None:
     return _Batch(batch_id, json.loads(saved))
 
 
-# The outbox is marked in one statement per batch: the accepted (kind, id, version) travel
-# as one JSON array, joined in SQLite to the pending entries (through ix_outbox_pending).
+# The outbox is marked in one statement per kind in a batch: the accepted ids travel as one
+# JSON object of id to version, whose members SQLite reads without parsing each, joined to
+# the pending entries (through ix_outbox_pending).
 _MARK_PUSHED = text(
     "UPDATE outbox SET pushed_at = :moment WHERE pushed_at IS NULL AND seq IN ("
-    "SELECT o.seq FROM json_each(:accepted) AS a JOIN outbox AS o "
-    "ON o.record_kind = json_extract(a.value, '$[0]') "
-    "AND o.record_id = json_extract(a.value, '$[1]') "
-    "AND o.version <= json_extract(a.value, '$[2]') AND o.pushed_at IS NULL)"
+    "SELECT o.seq FROM json_each(:versions) AS a CROSS JOIN outbox AS o "
+    "ON o.record_kind = :kind AND o.record_id = a.key "
+    "AND o.version <= a.value AND o.pushed_at IS NULL)"
 ).bindparams(bindparam("moment", type_=cast(Table, OutboxEntry.__table__).c.pushed_at.type))
 
 
 def _mark_pushed(session: Session, accepted: list[Accepted], moment: datetime) -> None:
     """Mark pushed the unpushed outbox entries of each accepted (kind, id) up to the version
     central accepted; later changes stay pending."""
-    session.execute(_MARK_PUSHED, {"moment": moment, "accepted": json.dumps(accepted)})
+    versions: dict[str, dict[str, int]] = {}
+    for kind, rid, version in accepted:
+        ids = versions.setdefault(kind, {})
+        ids[rid] = max(version, ids.get(rid, version))
+    for kind, ids in versions.items():
+        session.execute(_MARK_PUSHED, {"moment": moment, "kind": kind, "versions": json.dumps(ids)})
 
 
 def _has_issues(session: Session, problems: tuple[str, ...]) -> bool:

@@ -15,7 +15,15 @@ from station import clock
 from station.central import admin, database, exchange
 from station.central.schema import records
 from station.errors import InvalidInput
-from station.models import DirectoryEntry, Faq, FoundItem, LostReport, PushBatch, Volunteer
+from station.models import (
+    DirectoryEntry,
+    Faq,
+    FoundItem,
+    LostReport,
+    OutboxEntry,
+    PushBatch,
+    Volunteer,
+)
 from station.services import lostfound, roster, search
 from station.services import stats as stats_service
 from station.store import Store
@@ -157,6 +165,47 @@ def test_a_push_of_many_batches_settles_every_one(
     total = pushes[0][1]
     assert total > 3 * push.BATCH_SIZE
     assert [done for done, _ in pushes] == sorted({0, *range(4, total, 4), total})
+    _assert_central_equals_union(central, {"YF01": store})
+
+
+def test_a_change_made_while_the_push_waits_on_central_goes_at_the_next_sync(
+    central: Central, kiosk: KioskFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = kiosk("YF01")
+    work_day(store)
+    with store.reading() as session:
+        faq = session.scalars(select(Faq).where(Faq.deleted_at.is_(None))).one()
+        sent_version = faq.version
+    real_send = exchange.send
+
+    def send_after_an_edit(conn: Any, batch: exchange.Prepared) -> exchange.PushResult:
+        with store.transaction() as session:  # the desk edits the answer meanwhile
+            edited = session.get(Faq, faq.pk)
+            assert edited is not None
+            edited.answer = "新的回答"
+        monkeypatch.setattr(exchange, "send", real_send)
+        return real_send(conn, batch)
+
+    monkeypatch.setattr(exchange, "send", send_after_an_edit)
+    engine = database.make_engine(central.station_urls["YF01"])
+    try:
+        with engine.connect() as conn:
+            exchange.hello(conn, "YF01")
+            outcome = push.push_all(store, conn, "YF01", lambda stage, done, total: None)
+    finally:
+        engine.dispose()
+    assert ("faqs", faq.id, sent_version) in outcome.accepted
+    with store.reading() as session:
+        pending = session.scalars(
+            select(OutboxEntry.version).where(
+                OutboxEntry.record_id == faq.id, OutboxEntry.pushed_at.is_(None)
+            )
+        ).all()
+    # Central accepted the version read before the edit: only the edit's entry waits.
+    assert pending == [sent_version + 1]
+    assert (faq.id, sent_version) in {(r[1], r[3]) for r in central.rows()}
+    sync(store)
+    assert (faq.id, sent_version + 1) in {(r[1], r[3]) for r in central.rows()}
     _assert_central_equals_union(central, {"YF01": store})
 
 
