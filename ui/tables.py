@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from threading import Event
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -67,8 +66,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._texts: list[tuple[str, ...] | None] = []
         self._exhausted = False
         self._loading = False
-        self._reading: Future[None] | None = None  # the worker's job for the latest fetch
-        self._read = Event()  # set on the worker once that job has read its rows
+        self._reading: Future[bool] | None = None  # the worker's job for the latest fetch
         self._generation = 0  # results of a fetch made before reload() are dropped
 
     def set_fetch(self, fetch: Callable[[Session, int, int], Sequence[R]]) -> None:
@@ -104,12 +102,11 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         worker, or has read the rows, which are then on their way to the UI thread. (A read
         that failed is over, though its page never comes.)"""
         reading = self._reading
-        return (
-            not self._rows
-            and self._loading
-            and reading is not None
-            and (not reading.done() or self._read.is_set())
-        )
+        if self._rows or not self._loading or reading is None:
+            return False
+        if not reading.done():
+            return True
+        return reading.exception() is None and reading.result()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -150,14 +147,10 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             self._page,
             self._fetch,
         )
-        read = self._read = Event()
-
-        def job(session: Session) -> list[R]:
-            rows = list(fetch(session, offset, limit))
-            read.set()
-            return rows
-
-        self._reading = self._worker.read(job, on_done=lambda rows: self._append(generation, rows))
+        self._reading = self._worker.read(
+            lambda s: list(fetch(s, offset, limit)),
+            on_done=lambda rows: self._append(generation, rows),
+        )
 
     def _append(self, generation: int, rows: list[R]) -> None:
         if generation != self._generation:

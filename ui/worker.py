@@ -53,7 +53,7 @@ class Worker(QObject):
         job: Job[T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[StationError], None] | None = None,
-    ) -> Future[None]:
+    ) -> Future[bool]:
         return self._submit(job, on_done, on_error, write=False)
 
     def write(
@@ -61,7 +61,7 @@ class Worker(QObject):
         job: Job[T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[StationError], None] | None = None,
-    ) -> Future[None]:
+    ) -> Future[bool]:
         return self._submit(job, on_done, on_error, write=True)
 
     def call(
@@ -69,7 +69,7 @@ class Worker(QObject):
         job: Callable[[], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[StationError], None] | None = None,
-    ) -> Future[None]:
+    ) -> Future[bool]:
         """Run work that needs no session (a slow file, a report, the sync) off the UI thread."""
         return self._submit(lambda _session: job(), on_done, on_error, write=None)
 
@@ -86,7 +86,7 @@ class Worker(QObject):
         on_error: Callable[[StationError], None] | None,
         *,
         write: bool | None,
-    ) -> Future[None]:
+    ) -> Future[bool]:
         # The job and callbacks usually hold widgets. They stay in this table until the UI
         # thread delivers the result, so their last reference is always dropped on the UI
         # thread: a Qt wrapper freed on the database thread can crash the process.
@@ -99,7 +99,8 @@ class Worker(QObject):
         # In the caller's context: a clock frozen around the call (tests) holds for the job.
         return self._pool.submit(contextvars.copy_context().run, self._run, ticket)
 
-    def _run(self, ticket: int) -> None:
+    def _run(self, ticket: int) -> bool:
+        """Run a job; whether it succeeded (its result is then on its way to the UI thread)."""
         entry = self._tickets[ticket]
         try:
             if entry.write is None:
@@ -112,14 +113,15 @@ class Worker(QObject):
                     value = entry.job(session)
         except StationError as exc:
             self._finished.emit(ticket, exc)
-            return
+            return False
         except Exception:
             log.exception("a database job failed")
             self._finished.emit(ticket, _FAILED)
-            return
+            return False
         finally:
             del entry
         self._finished.emit(ticket, _Result(value))
+        return True
 
     def _deliver(self, ticket: int, outcome: object) -> None:
         entry = self._tickets.pop(ticket)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -11,10 +12,12 @@ from PySide6.QtGui import QColor, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QTableView, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 
 from station.errors import InvalidInput, StoreError
 from station.models import Inquiry
 from station.services import faq, inquiries, roster, shifts
+from station.store import Store
 from station.vocab import INQUIRY_STATUSES
 from tests.ui.conftest import DEMO_NOW, wait_idle
 from ui import i18n
@@ -141,6 +144,35 @@ def test_a_list_whose_first_page_failed_reads_again_at_the_next_reload(
     assert listing.model.rowCount() == 0
     listing.reload()
     qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
+
+
+def test_a_list_whose_read_failed_after_reading_its_rows_reads_again(
+    worker: Worker, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows were read, then ending the read snapshot failed: the page never comes, and
+    the next reload reads again instead of waiting for it for good."""
+    with worker.store.transaction() as session:
+        inquiries.create(session, category="other", question="请问哪里有轮椅？")
+    store_class = type(worker.store)
+    real_reading = store_class.reading
+    failures = [OSError("disk I/O error while ending the read snapshot")]
+
+    @contextmanager
+    def reading(store: Store) -> Iterator[Session]:
+        with real_reading(store) as session:
+            yield session
+        if failures:
+            raise failures.pop()
+
+    monkeypatch.setattr(store_class, "reading", reading)
+    listing = TodayList(worker)
+    qtbot.addWidget(listing)
+    wait_idle(qtbot, worker)
+    assert not failures
+    assert listing.model.rowCount() == 0
+    listing.reload()  # as the desk does after a save
+    wait_idle(qtbot, worker)
+    assert listing.model.rowCount() == 1
 
 
 def test_a_reload_waits_for_a_first_page_read_but_not_yet_delivered(
