@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from station import audit, clock
+from station.audit import chain
 from station.errors import StateError
-from station.models import FoundItem, Inquiry, SyncRecord, Volunteer
+from station.models import AuditEntry, FoundItem, Inquiry, SyncRecord, Volunteer
 from station.models.base import seeded_ids
 from station.numbering import next_number
 from station.services import inquiries, records
@@ -208,6 +209,23 @@ def test_a_store_reads_the_audit_head_only_when_it_has_not_written_it(
         with store.reading() as session:
             assert audit.verify(session) is None
     assert len([sql for sql in read if sql.startswith("SELECT audit_entries.seq")]) == 1
+
+
+def test_a_guessed_head_with_the_newest_hash_but_another_number_is_caught(
+    station_store: Store,
+) -> None:
+    """The insert checks the number a guessed head gives as well as its hash."""
+    with station_store.transaction() as session:
+        inquiries.create(session, category="other", question="厕所在哪里？")
+    newest = select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc())
+    with station_store.reading() as session:
+        seq, head = session.execute(newest).first() or (0, "")
+    with station_store.transaction() as session:
+        session.info[chain.GUESS_KEY] = (seq + 5, head)
+        inquiries.create(session, category="other", question="哪里可以充电？")
+    with station_store.reading() as session:
+        assert audit.verify(session) is None
+        assert session.scalars(newest.with_only_columns(AuditEntry.seq)).first() == seq + 1
 
 
 def _one_save(session: Session, question: str) -> None:

@@ -52,15 +52,18 @@ _NEWEST = select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.
 _STATION_CODE = select(Station.code)
 _INSERT = insert(AuditEntry)
 # The columns `append_row` gives (all but the row number, and deleted_at: entries are never
-# deleted), inserted only while the newest entry is the one the row's prev_hash names.
+# deleted), inserted only while the newest entry is the one the row follows: the number
+# before its own and the hash its prev_hash names.
 _WRITTEN = [c for c in AuditEntry.__table__.columns if c.key not in ("pk", "deleted_at")]
-_PREV_HASH = bindparam("prev_hash", type_=AuditEntry.prev_hash.type)
+_GIVEN = {c.key: bindparam(c.key, type_=c.type) for c in _WRITTEN}
+_NEWEST_SEQ = select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1)
 _NEWEST_HASH = select(AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
 _INSERT_ON_HEAD = insert(AuditEntry).from_select(
-    [c.key for c in _WRITTEN],
-    select(
-        *[_PREV_HASH if c.key == "prev_hash" else bindparam(c.key, type_=c.type) for c in _WRITTEN]
-    ).where(func.coalesce(_NEWEST_HASH.scalar_subquery(), GENESIS) == _PREV_HASH),
+    list(_GIVEN),
+    select(*_GIVEN.values()).where(
+        func.coalesce(_NEWEST_SEQ.scalar_subquery(), 0) + 1 == _GIVEN["seq"],
+        func.coalesce(_NEWEST_HASH.scalar_subquery(), GENESIS) == _GIVEN["prev_hash"],
+    ),
 )
 
 
@@ -131,7 +134,7 @@ def append_row(
     kind: str | None,
     record_id: str | None,
     owner: str,
-    guess: bool = True,
+    guess: bool = False,
 ) -> dict[str, Any]:
     """The column values of the next entry of the chain, which becomes the remembered head.
 
@@ -196,9 +199,7 @@ def append(
     id or badge once sign-in exists, "cli" from the command line, None when unknown.
     """
     # The head read or known, never guessed: the unit of work inserts the object unchecked.
-    values = append_row(
-        session, action, detail, kind=kind, record_id=record_id, owner=owner, guess=False
-    )
+    values = append_row(session, action, detail, kind=kind, record_id=record_id, owner=owner)
     entry = AuditEntry(**values)
     session.add(entry)
     return entry

@@ -85,6 +85,13 @@ def _row(session: Session, record: SyncRecord, op: str) -> dict[str, Any]:
     if record.id is None:
         record.id = new_id()
     detail = {"changes": _changes(record, op == "create")}
+    # The hook's rows go through `chain.write`, which checks a guessed head.
     return chain.append_row(
-        session, op, detail, kind=record.kind, record_id=record.id, owner=record.station_code
+        session,
+        op,
+        detail,
+        kind=record.kind,
+        record_id=record.id,
+        owner=record.station_code,
+        guess=True,
     )
