@@ -97,11 +97,10 @@ def _kiosk(data_dir: str) -> int:
 
 
 def _smoke(data_dir: str) -> int:
-    from PySide6.QtWidgets import QApplication
-
+    """`redpost --data-dir DATA_DIR --smoke-test`, which makes its own QApplication, so its
+    imports come in its own order here too."""
     from station.cli import main as redpost
 
-    QApplication(sys.argv[:1])
     code = redpost(["--data-dir", data_dir, "--smoke-test"])
     print(f"{peak_megabytes():.1f}", flush=True)
     return code

@@ -73,8 +73,8 @@ class Desk:
 def run(quick: bool, scratch: Path) -> Entry:
     repetitions = 30 if quick else 300
     source = demo_data.data_dir(scratch, quick)
-    shutil.copytree(source, scratch / "app")
-    shutil.copytree(source, scratch / "raw")
+    for copy in ("app", "raw", "row-only"):
+        shutil.copytree(source, scratch / copy)
     before = {copy: _written(scratch / copy) for copy in ("app", "raw")}
     store = open_store(scratch / "app")
     try:
@@ -84,7 +84,10 @@ def run(quick: bool, scratch: Path) -> Entry:
                 station_service.posts(session)[0].id,
                 volunteers.find(session)[0].id,
             )
-        with closing(_raw(scratch / "raw" / "redpost.db")) as raw:
+        with (
+            closing(_raw(scratch / "raw" / "redpost.db")) as raw,
+            closing(_raw(scratch / "row-only" / "redpost.db")) as row_raw,
+        ):
             rng = random.Random(1)
             operation, floor, row_only = Stopwatch(), Stopwatch(), Stopwatch()
             chain = Chain(*raw.execute(HEAD).fetchone())
@@ -93,7 +96,7 @@ def run(quick: bool, scratch: Path) -> Entry:
                 runs = [
                     partial(_save, store, operation, desk, category),
                     partial(_write_same_rows, raw, floor, desk, category, chain),
-                    partial(_insert, raw, row_only, desk, category, repetition),
+                    partial(_insert, row_raw, row_only, desk, category, repetition),
                 ]
                 for one in runs if repetition % 2 == 0 else reversed(runs):
                     one()
