@@ -56,8 +56,8 @@ _INSERT = insert(AuditEntry)
 # before its own and the hash its prev_hash names.
 _WRITTEN = [c for c in AuditEntry.__table__.columns if c.key not in ("pk", "deleted_at")]
 _GIVEN = {c.key: bindparam(c.key, type_=c.type) for c in _WRITTEN}
-_NEWEST_SEQ = select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1)
-_NEWEST_HASH = select(AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+_NEWEST_SEQ = _NEWEST.with_only_columns(AuditEntry.seq)
+_NEWEST_HASH = _NEWEST.with_only_columns(AuditEntry.entry_hash)
 _INSERT_ON_HEAD = insert(AuditEntry).from_select(
     list(_GIVEN),
     select(*_GIVEN.values()).where(

@@ -102,24 +102,12 @@ def volunteer(
     return found
 
 
-# Built once: the handler and the post of a record being written, as ids, in one statement. A
-# subquery each, so the row comes back whether either is found or not (or not asked for).
+# The handler and the post of a record being written, as ids, in one statement: the lookups
+# of `volunteer` and `station.post`, a subquery each, so the row comes back whether either is
+# found or not (or not asked for).
 _HANDLER_AND_POST = select(
-    select(Volunteer.id)
-    .where(
-        Volunteer.deleted_at.is_(None),
-        or_(Volunteer.id == bindparam("id"), Volunteer.badge_code == bindparam("badge")),
-    )
-    .limit(1)
-    .scalar_subquery(),
-    select(Post.id)
-    .where(
-        Post.station_code == bindparam("station"),
-        Post.deleted_at.is_(None),
-        or_(Post.id == bindparam("post"), Post.name == bindparam("post")),
-    )
-    .limit(1)
-    .scalar_subquery(),
+    _VOLUNTEER.with_only_columns(Volunteer.id).limit(1).scalar_subquery(),
+    station_service.POST_BY_REF.with_only_columns(Post.id).limit(1).scalar_subquery(),
 )
 
 
@@ -155,7 +143,7 @@ def _ids(
         "id": None if handler_ref is None else handler_ref.lower(),
         "badge": None if handler_ref is None else handler_ref.upper(),
         "station": station_service.code(session),
-        "post": post_ref,
+        "ref": post_ref,
     }
     # As the ORM's lookups did: what is pending is flushed first, so that a volunteer or post
     # added in this transaction is found.

@@ -99,8 +99,9 @@ def posts(session: Session, *, include_inactive: bool = False) -> list[Post]:
     return list(session.scalars(query.order_by(Post.pk)))
 
 
-# Built once: making the statement costs about as much as running it (issue 8).
-_POST = select(Post).where(
+# A post of this station by id or name (:station, :ref). Built once: making the statement
+# costs about as much as running it (issue 8).
+POST_BY_REF = select(Post).where(
     Post.station_code == bindparam("station"),
     Post.deleted_at.is_(None),
     (Post.id == bindparam("ref")) | (Post.name == bindparam("ref")),
@@ -115,7 +116,7 @@ def post_ref(ref: object) -> str:
 def post(session: Session, ref: object) -> Post:
     """A post of this station by id or by name."""
     clean = post_ref(ref)
-    found = session.scalars(_POST, {"station": code(session), "ref": clean}).first()
+    found = session.scalars(POST_BY_REF, {"station": code(session), "ref": clean}).first()
     if found is None:
         raise NotFound("not_found", "post", value=ref)
     return found
