@@ -1,13 +1,16 @@
 """A central already in use upgrades in place: its records keep their order, and pushes go on
-under the push turn (c0002) that replaced the advisory lock."""
+under the push turn (c0002) that replaced the advisory lock; each station still touches only
+its own rows once its policies ask who is calling once per statement (c0003)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import ProgrammingError
 
 from station.central import admin, database, exchange, migrations
 from tests.central.rows import batch, found_item
@@ -45,4 +48,60 @@ def test_a_central_from_before_the_push_turn_upgrades_and_keeps_its_order(
         assert [p.row["id"] for p in pulled] == [earlier["id"], later["id"]]
     finally:
         station.dispose()
+        central.dispose()
+
+
+def _confined(conn: Connection, theirs: str) -> None:
+    """The station sees, changes and adds none of another station's rows."""
+    assert conn.scalar(text("SELECT count(*) FROM records WHERE id = :i"), {"i": theirs}) == 0
+    changed = conn.execute(text("UPDATE records SET version = 99 WHERE id = :i"), {"i": theirs})
+    assert changed.rowcount == 0
+    conn.rollback()
+    with pytest.raises(ProgrammingError, match="row-level security"):
+        conn.execute(
+            text(
+                "INSERT INTO records (id, kind, station_code, version, digest, created_at,"
+                " updated_at, public, private) VALUES (gen_random_uuid()::text, 'found_items',"
+                " 'YF02', 1, '', now(), now(), '{}', '{}')"
+            )
+        )
+    conn.rollback()
+
+
+def test_policies_confine_each_station_before_and_after_they_ask_once_per_statement(
+    pg_admin_url: str,
+) -> None:
+    central = database.make_engine(pg_admin_url)
+    database.upgrade(central)
+    stations = {}
+    with central.begin() as conn:
+        for code in ("YF01", "YF02"):
+            role, password = admin.add_station(conn, code, code) or ("", "")
+            stations[code] = database.make_engine(central.url.set(username=role, password=password))
+    try:
+        theirs = found_item("YF02")
+        with stations["YF02"].connect() as conn:
+            exchange.push(conn, "YF02", batch(), [theirs])
+        _downgrade(central, "c0002")
+        with stations["YF01"].connect() as conn:
+            _confined(conn, theirs["id"])
+        database.upgrade(central)
+        with central.connect() as conn:
+            checks = conn.scalars(
+                text(
+                    "SELECT unnest(array_remove(ARRAY[qual, with_check], NULL)) FROM pg_policies"
+                    " WHERE policyname LIKE 'own_%'"
+                )
+            ).all()
+        assert len(checks) == 12  # read and insert on five tables, update's two
+        assert all("( SELECT current_station()" in check for check in checks)
+        mine = found_item("YF01")
+        with stations["YF01"].connect() as conn:
+            _confined(conn, theirs["id"])
+            pushed = exchange.push(conn, "YF01", batch(), [mine])
+            assert [accepted[1] for accepted in pushed.accepted] == [mine["id"]]
+            assert conn.scalar(text("SELECT count(*) FROM records")) == 1
+    finally:
+        for engine in stations.values():
+            engine.dispose()
         central.dispose()
