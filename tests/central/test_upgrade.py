@@ -51,21 +51,34 @@ def test_a_central_from_before_the_push_turn_upgrades_and_keeps_its_order(
         central.dispose()
 
 
-def _confined(conn: Connection, theirs: str) -> None:
-    """The station sees, changes and adds none of another station's rows."""
-    assert conn.scalar(text("SELECT count(*) FROM records WHERE id = :i"), {"i": theirs}) == 0
-    changed = conn.execute(text("UPDATE records SET version = 99 WHERE id = :i"), {"i": theirs})
-    assert changed.rowcount == 0
+# A row of each station table that belongs to YF02, as YF01 might try to add it.
+_THEIRS = {
+    "records": "(id, kind, station_code, version, digest, created_at, updated_at, public, private)"
+    " VALUES (gen_random_uuid()::text, 'found_items', 'YF02', 1, '', now(), now(), '{}', '{}')",
+    "batches": "(batch_id, station_code, received_at, result)"
+    " VALUES (gen_random_uuid()::text, 'YF02', now(), '{}')",
+    "parked": "(station_code, batch_id, kind, record_id, version, reason, detail, parked_at)"
+    " VALUES ('YF02', gen_random_uuid()::text, 'found_items', gen_random_uuid()::text, 1,"
+    " 'malformed', '', now())",
+    "conflicts": "(station_code, kind, record_id, incoming_version, central_version, reason,"
+    " detected_at) VALUES ('YF02', 'found_items', gen_random_uuid()::text, 1, 2,"
+    " 'stale_version', now())",
+    "sync_runs": "(station_code, started_at, finished_at, pushed, pulled, conflicts, parked)"
+    " VALUES ('YF02', now(), now(), 0, 0, 0, 0)",
+}
+
+
+def _confined(conn: Connection) -> None:
+    """YF01, holding no rows of its own yet, sees, changes and adds none of YF02's."""
+    for table in _THEIRS:
+        assert conn.scalar(text(f"SELECT count(*) FROM {table}")) == 0, table
+    # No WHERE clause: only the update policy stands between YF01 and YF02's record.
+    assert conn.execute(text("UPDATE records SET version = 99")).rowcount == 0
     conn.rollback()
-    with pytest.raises(ProgrammingError, match="row-level security"):
-        conn.execute(
-            text(
-                "INSERT INTO records (id, kind, station_code, version, digest, created_at,"
-                " updated_at, public, private) VALUES (gen_random_uuid()::text, 'found_items',"
-                " 'YF02', 1, '', now(), now(), '{}', '{}')"
-            )
-        )
-    conn.rollback()
+    for table, row in _THEIRS.items():
+        with pytest.raises(ProgrammingError, match="row-level security"):
+            conn.execute(text(f"INSERT INTO {table} {row}"))
+        conn.rollback()
 
 
 def test_policies_confine_each_station_before_and_after_they_ask_once_per_statement(
@@ -84,7 +97,7 @@ def test_policies_confine_each_station_before_and_after_they_ask_once_per_statem
             exchange.push(conn, "YF02", batch(), [theirs])
         _downgrade(central, "c0002")
         with stations["YF01"].connect() as conn:
-            _confined(conn, theirs["id"])
+            _confined(conn)
         database.upgrade(central)
         with central.connect() as conn:
             checks = conn.scalars(
@@ -97,7 +110,7 @@ def test_policies_confine_each_station_before_and_after_they_ask_once_per_statem
         assert all("( SELECT current_station()" in check for check in checks)
         mine = found_item("YF01")
         with stations["YF01"].connect() as conn:
-            _confined(conn, theirs["id"])
+            _confined(conn)
             pushed = exchange.push(conn, "YF01", batch(), [mine])
             assert [accepted[1] for accepted in pushed.accepted] == [mine["id"]]
             assert conn.scalar(text("SELECT count(*) FROM records")) == 1
