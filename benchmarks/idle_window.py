@@ -7,7 +7,8 @@ exits at once. Or (`smoke`) runs the kiosk's smoke test and prints its peak memo
     python benchmarks/idle_window.py app DATA_DIR    # the kiosk, as `redpost --data-dir DATA_DIR`
     python benchmarks/idle_window.py smoke DATA_DIR  # `redpost --data-dir DATA_DIR --smoke-test`
 
-Parents start it with `launch`, offscreen, once `compile_kiosk` has made the kiosk's bytecode.
+Parents start it through `child_window.launch`, which this process never imports: every module
+it imports before Qt would count in the floor's time.
 
 Idle: the event loop is about to block, a main window is visible, and (the kiosk) its worker
 has no database work queued or running. The kiosk opens locked, on the sign-in screen: that
@@ -25,49 +26,11 @@ probe goes in where `redpost` makes its QApplication.
 
 from __future__ import annotations
 
-import compileall
-import importlib.util
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
-
-# The kiosk's own packages. An installed kiosk runs them from bytecode: pip compiles them when
-# it installs the wheel, and the bundle holds them compiled. A checkout run with
-# PYTHONDONTWRITEBYTECODE set (as on this project's machines) would compile about 50 of
-# their modules from source at every start, 0.1 s that no installed kiosk spends.
-PACKAGES = ("station", "ui")
-
-
-def compile_kiosk() -> None:
-    """Bring the bytecode of the kiosk's packages up to date, as installing them does."""
-    for package in PACKAGES:
-        spec = importlib.util.find_spec(package)  # found, not imported: `ui` would load Qt
-        if spec is None or not spec.submodule_search_locations:
-            raise RuntimeError(f"the kiosk's package {package!r} is not importable")
-        for folder in spec.submodule_search_locations:
-            if not compileall.compile_dir(folder, quiet=1):
-                raise RuntimeError(f"{folder} did not compile")
-
-
-def launch(argv: list[str], timeout: float) -> list[str]:
-    """Run this script with `argv`, offscreen; the lines it printed. Fails if it failed."""
-    done = subprocess.run(  # noqa: S603  (our own script)
-        [sys.executable, __file__, *argv],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=timeout,
-    )
-    lines = done.stdout.splitlines()
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(
-            f"idle_window.py {' '.join(argv)} failed (exit {done.returncode}): {done.stderr[-500:]}"
-        )
-    return lines
 
 
 def peak_megabytes() -> float:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import child_window
 import demo_data
-import idle_window
 from measure import Entry, Target, entry
 
 NAME = "peak memory with a year of data, every desk visited"
@@ -19,7 +19,7 @@ TARGET = Target(max_megabytes=300)
 def run(quick: bool, scratch: Path) -> Entry:
     repetitions = 1 if quick else 5
     data = demo_data.data_dir(scratch, quick)
-    idle_window.compile_kiosk()
+    child_window.compile_kiosk()
     app, bare = [], []
     for _ in range(repetitions):
         app.append(peak_megabytes(["smoke", str(data)]))
@@ -30,4 +30,4 @@ def run(quick: bool, scratch: Path) -> Entry:
 
 def peak_megabytes(argv: list[str]) -> float:
     """The peak resident memory `idle_window.py argv` reports (its last figure)."""
-    return float(idle_window.launch(argv, timeout=300)[-1].split()[-1])
+    return float(child_window.launch(argv, timeout=300)[-1].split()[-1])

@@ -18,8 +18,8 @@ import statistics
 import time
 from pathlib import Path
 
+import child_window
 import demo_data
-import idle_window
 from measure import Entry, Stopwatch, Target, entry
 
 NAME = "start-up to an idle main window, 365 days of demo data"
@@ -30,7 +30,7 @@ def run(quick: bool, scratch: Path) -> Entry:
     repetitions = 2 if quick else 10
     data = demo_data.data_dir(scratch, quick)
     app, bare, stack = ["app", str(data)], ["bare"], ["stack"]
-    idle_window.compile_kiosk()
+    child_window.compile_kiosk()
     operation, floor, stacked = Stopwatch(), Stopwatch(), Stopwatch()
     for argv in (app, bare, stack):
         start(argv)
@@ -50,5 +50,5 @@ def run(quick: bool, scratch: Path) -> Entry:
 def start(argv: list[str]) -> float:
     """Seconds from starting `idle_window.py argv` to its idle window."""
     began = time.monotonic()
-    lines = idle_window.launch(argv, timeout=120)
+    lines = child_window.launch(argv, timeout=120)
     return float(lines[-1].split()[0]) - began
