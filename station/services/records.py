@@ -126,8 +126,9 @@ def handler_and_post(
     handler_ref = validation.text(field, handler, required=False, max_len=REF_MAX)
     try:
         # Checked here first: the lookup would send unchecked text (lone surrogates) to SQLite.
-        post_text = validation.text("post", post, required=False, max_len=REF_MAX)
-        post_ref = None if post_text is None else station_service.post_ref(post_text)
+        post_ref = validation.text(
+            "post", post, required=False, max_len=station_service.POST_REF_MAX
+        )
     except InvalidInput:
         _ids(session, field, handler_ref, None)  # a handler not found is told first
         raise

@@ -10,13 +10,11 @@ from sqlalchemy.orm import Session
 
 from station import access, clock, validation
 from station.errors import InvalidInput, NotFound, StateError
-from station.models import Post, Shift, Volunteer
+from station.models import Shift, Volunteer
 from station.services import records, roster
 from station.services import station as station_service
 from station.services.records import UNSET
 from station.services.roster import open_shift
-
-POST_REF_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -35,14 +33,6 @@ def _time(field: str, value: object) -> datetime:
     return validation.moment(field, value)
 
 
-def _post(session: Session, ref: object) -> Post:
-    # Checked as text first: station.post would hand control characters or lone
-    # surrogates to SQLite, which cannot encode the latter.
-    return station_service.post(
-        session, validation.required_text("post", ref, max_len=POST_REF_MAX)
-    )
-
-
 def _own_shifts(session: Session) -> Select[Shift]:
     code = station_service.current(session).code
     return select(Shift).where(Shift.station_code == code, Shift.deleted_at.is_(None))
@@ -52,7 +42,7 @@ def check_in(session: Session, *, volunteer: object, post: object, at: object = 
     """Start a shift at one of this station's posts; `at` defaults to now."""
     station = station_service.current(session)
     person = roster.get(session, volunteer)
-    place = _post(session, post)
+    place = station_service.post(session, post)
     start = _time("check_in_at", clock.now() if at is None else at)
     if not person.active:
         raise StateError("volunteer_inactive", "volunteer", name=person.name)

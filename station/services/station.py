@@ -99,6 +99,8 @@ def posts(session: Session, *, include_inactive: bool = False) -> list[Post]:
     return list(session.scalars(query.order_by(Post.pk)))
 
 
+# The longest text taken as a post's id or name.
+POST_REF_MAX = 40
 # A post of this station by id or name (:station, :ref). Built once: making the statement
 # costs about as much as running it (issue 8).
 POST_BY_REF = select(Post).where(
@@ -108,17 +110,12 @@ POST_BY_REF = select(Post).where(
 )
 
 
-def post_ref(ref: object) -> str:
-    """`ref` checked as a post's id or name, as `post` takes it."""
-    return validation.required_text("post", ref, max_len=40)
-
-
 def post(session: Session, ref: object) -> Post:
     """A post of this station by id or by name."""
-    clean = post_ref(ref)
+    clean = validation.required_text("post", ref, max_len=POST_REF_MAX)
     found = session.scalars(POST_BY_REF, {"station": code(session), "ref": clean}).first()
     if found is None:
-        raise NotFound("not_found", "post", value=ref)
+        raise NotFound("not_found", "post", value=clean)
     return found
 
 
