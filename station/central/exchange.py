@@ -296,18 +296,19 @@ def _write(
     conn: Connection, batch: Prepared, parked_rows: list[dict[str, Any]]
 ) -> dict[str, tuple[str, str]]:
     """Insert new rows, update newer versions, record conflicts: {id: (status, reason)}."""
-    # New ids first, in one statement (the usual case: then nothing else is asked); only the
-    # ids already taken are looked up: this station's are updated or compared, an id this
-    # role cannot see belongs to another station.
+    # New ids first, in one statement. When it inserted every row (the usual case), nothing
+    # else is asked. Otherwise every row is looked up: one this statement inserted is found
+    # as sent and accepted, like any version central already holds as sent; this station's
+    # other rows are updated or compared; an id this role cannot see is another station's.
     station_code, batch_id, rows = batch.station_code, batch.batch_id, batch.latest
-    inserted = _insert_new(conn, station_code, rows, batch.payload)
-    outcome: dict[str, tuple[str, str]] = dict.fromkeys(inserted, ("accepted", ""))
-    taken = [r for r in rows if r.id not in inserted]
-    existing = _existing(conn, [r.id for r in taken])
+    if _insert_new(conn, station_code, rows, batch.payload) == len(rows):
+        return {row.id: ("accepted", "") for row in rows}
+    existing = _existing(conn, [r.id for r in rows])
+    outcome: dict[str, tuple[str, str]] = {}
     newer: list[_Row] = []
     conflict_rows: list[dict[str, Any]] = []
     now = clock.now()
-    for row in taken:
+    for row in rows:
         if row.id not in existing:  # another station's id, invisible to this role
             outcome[row.id] = ("parked", ID_TAKEN)
             parked_rows.append(_taken(station_code, batch_id, row, now))
@@ -369,7 +370,7 @@ _PG_INSERT = text(
     "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id varchar, kind varchar, "
     "version integer, digest varchar, created_at timestamptz, updated_at timestamptz, "
     "deleted_at timestamptz, content jsonb, drop text[], public jsonb, private jsonb) "
-    "ON CONFLICT (id) DO NOTHING RETURNING id"
+    "ON CONFLICT (id) DO NOTHING"
 )
 # A time exactly as kiosks send it, which PostgreSQL reads as it stands; any other form
 # Python accepts is sent as Python reads it.
@@ -381,22 +382,16 @@ _DROP = {
 }
 
 
-def _insert_new(
-    conn: Connection, station_code: str, rows: list[_Row], payload: str | None
-) -> set[str]:
-    """Insert the rows whose id central does not hold yet; returns their ids."""
+def _insert_new(conn: Connection, station_code: str, rows: list[_Row], payload: str | None) -> int:
+    """Insert the rows whose id central does not hold yet; returns how many it inserted."""
     if not rows:
-        return set()
+        return 0
     if conn.dialect.name == "postgresql":
         if payload is None:  # prepared for another dialect
             payload = f"[{','.join(_pg_row(r) for r in rows)}]"
-        return set(conn.scalars(_PG_INSERT, {"rows": payload, "station": station_code}).all())
-    stmt = (
-        _dialect_insert(conn, records)
-        .on_conflict_do_nothing(index_elements=["id"])
-        .returning(records.c.id)
-    )
-    return set(conn.scalars(stmt, [r.values(station_code) for r in rows]).all())
+        return conn.execute(_PG_INSERT, {"rows": payload, "station": station_code}).rowcount
+    stmt = _dialect_insert(conn, records).on_conflict_do_nothing(index_elements=["id"])
+    return conn.execute(stmt, [r.values(station_code) for r in rows]).rowcount
 
 
 def _pg_row(r: _Row) -> str:

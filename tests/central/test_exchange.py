@@ -186,6 +186,41 @@ def test_newer_version_updates_and_stale_one_is_a_conflict(
         assert admin.scalar(select(func.count()).select_from(conflicts)) == 2
 
 
+def test_a_batch_of_new_and_known_ids_settles_each_row(
+    central: Engine, station_conn: StationConnect
+) -> None:
+    # Once some ids are taken, the insert cannot vouch for the whole batch: every row is
+    # looked up, and the rows that very statement inserted must come back accepted too.
+    a, b = station_conn("YF01"), station_conn("YF02")
+    known, resent, stale = (found_item("YF01", version=2) for _ in range(3))
+    exchange.push(a, "YF01", batch(), [known, resent, stale])
+    theirs = found_item("YF02", version=2)
+    exchange.push(b, "YF02", batch(), [theirs])
+    fresh = found_item("YF01")
+    newer = found_item("YF01", version=3, rid=known["id"])
+    older = found_item("YF01", version=1, rid=stale["id"])
+    theirs = found_item("YF01", version=2, rid=theirs["id"])
+    result = exchange.push(a, "YF01", batch(), [fresh, newer, resent, older, theirs])
+    assert sorted(result.accepted) == sorted(
+        [
+            ("found_items", fresh["id"], 1),
+            ("found_items", known["id"], 3),
+            ("found_items", resent["id"], 2),
+        ]
+    )
+    assert result.conflicts == [("found_items", stale["id"], 1, "stale_version")]
+    assert result.parked == [("found_items", theirs["id"], 2, "id_taken")]
+    with central.connect() as admin:
+        held = {r.id: r.version for r in admin.execute(select(records.c.id, records.c.version))}
+    assert held == {
+        fresh["id"]: 1,
+        known["id"]: 3,
+        resent["id"]: 2,
+        stale["id"]: 2,
+        theirs["id"]: 2,
+    }
+
+
 def test_pull_follows_seq_and_sees_updates_again(
     central: Engine, station_conn: StationConnect
 ) -> None:
