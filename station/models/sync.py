@@ -23,17 +23,18 @@ class DirectoryEntry(Base):
 
 
 class PushBatch(Base):
-    """A batch saved before it is sent, so a sync cut short re-sends the same id and rows.
+    """A batch saved before it is sent, so a sync cut short re-sends it under the same id.
 
     Central answers a known batch id with its stored result; the row goes once that result
-    is applied locally, in the same transaction.
+    is applied locally, in the same transaction. `keys` holds the batch's (kind, id) pairs
+    (in the column `rows`, where releases before 2026-12-01 saved whole wire rows).
     """
 
     __tablename__ = "push_batches"
 
     batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     made_at: Mapped[datetime]
-    rows: Mapped[list[Any]] = mapped_column(JSON)
+    keys: Mapped[list[Any]] = mapped_column("rows", JSON)
 
 
 class SyncIssue(Base):

@@ -1,25 +1,24 @@
 """Push (rules 1, 2, 7, 8): every pending change goes to central as the record's current
 state, in batches that are saved before they are sent.
 
-A batch left by a sync cut short is sent again first, with the same id and the same rows;
-central answers a batch id it already committed with the stored result, so the crash costs
-nothing. Outbox entries are marked pushed only up to the version central accepted; parked
-and conflicting records stay pending and are listed for the lead.
+A batch left by a sync cut short is sent again first, with the same id, its records as they
+stand now; central answers a batch id it already committed with the stored result, so the
+crash costs nothing. Outbox entries are marked pushed only up to the version central
+accepted; parked and conflicting records stay pending and are listed for the lead.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import (
     Connection,
-    String,
     Table,
     bindparam,
     case,
@@ -105,19 +104,25 @@ class _Batch:
     rows: list[WireRow]
 
 
-# The batch's rows are saved as the JSON text SQLite made them in, not encoded again.
-_SAVE_BATCH = insert(PushBatch).values(rows=bindparam("rows", type_=String))
+def _rows(session: Session, keys: Sequence[tuple[str, str]]) -> list[WireRow]:
+    """The current wire row of each (kind, id), as SQLite makes it; gone records left out."""
+    return cast(list[WireRow], json.loads(f"[{','.join(wire_texts(session.connection(), keys))}]"))
 
 
 def _save_batch(session: Session, keys: list[tuple[str, str]]) -> _Batch | None:
-    connection = session.connection()
-    texts = wire_texts(connection, keys)
-    if not texts:
+    """Save a batch's id with its keys, not its rows: the rows are what the records hold, and
+    writing them again cost about a tenth of a push (docs/performance.md)."""
+    rows = _rows(session, keys)
+    if not rows:
         return None
-    saved = f"[{','.join(texts)}]"
     batch_id = str(uuid.uuid4())
-    connection.execute(_SAVE_BATCH, {"batch_id": batch_id, "made_at": clock.now(), "rows": saved})
-    return _Batch(batch_id, json.loads(saved))
+    session.execute(insert(PushBatch).values(batch_id=batch_id, made_at=clock.now(), keys=keys))
+    return _Batch(batch_id, rows)
+
+
+def _saved_keys(saved: list[Any]) -> list[tuple[str, str]]:
+    """A saved batch's keys; a release before 2026-12-01 saved whole wire rows."""
+    return [(s["kind"], s["id"]) if isinstance(s, dict) else (s[0], s[1]) for s in saved]
 
 
 # The outbox is marked in one statement per kind in a batch: the accepted ids travel as one
@@ -192,8 +197,11 @@ def push_all(store: Store, conn: Connection, own: str, progress: Progress) -> Pu
     """
     outcome = PushOutcome()
     with store.reading() as session:
+        # A batch goes again under its id, as its records stand now: if central stored it,
+        # central answers with the stored result and takes nothing new; if not, it takes
+        # these rows, each at a version at least the one the batch first held.
         leftovers = [
-            (b.batch_id, b.rows)
+            (b.batch_id, _rows(session, _saved_keys(b.keys)))
             for b in session.scalars(select(PushBatch).order_by(PushBatch.made_at))
         ]
     for batch_id, rows in leftovers:

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 
 from station import clock
 from station.central import admin, database, exchange
-from station.central.schema import records
+from station.central.schema import batches, records
 from station.errors import InvalidInput
 from station.models import (
     DirectoryEntry,
@@ -143,6 +143,62 @@ def test_a_crash_after_central_committed_costs_nothing(
         mine = own_records(session, "YF01")
     # Everything but the audit entry of this sync, which goes after the report's count.
     assert report.pushed == len(mine) - 1
+    _assert_central_equals_union(central, {"YF01": store})
+
+
+def test_a_batch_central_never_stored_goes_again_as_its_records_now_stand(
+    central: Central, kiosk: KioskFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = kiosk("YF01")
+    work_day(store)
+    real_send = exchange.send
+
+    def cut_before_sending(conn: Any, batch: exchange.Prepared) -> exchange.PushResult:
+        raise RuntimeError("network gone before central got the batch")
+
+    monkeypatch.setattr(exchange, "send", cut_before_sending)
+    with pytest.raises(RuntimeError):
+        sync(store)
+    # The volunteer's found item changes before the next sync.
+    with store.transaction() as session:
+        item = session.scalars(select(FoundItem)).one()
+        lostfound.update_found(session, item.id, description="找到的黑色皮质钱包（已核对）")
+    with store.reading() as session:
+        saved = session.scalars(select(PushBatch.batch_id)).one()
+    monkeypatch.setattr(exchange, "send", real_send)
+
+    report = sync(store)
+    assert report.parked == report.conflicts == 0
+    with store.reading() as session:
+        assert session.scalars(select(PushBatch)).all() == []
+        assert unsynced(session) == 0
+    engine = central.admin()
+    with engine.connect() as conn:
+        public = conn.scalar(select(records.c.public).where(records.c.id == item.id))
+        first = conn.scalar(select(batches.c.result).where(batches.c.batch_id == saved))
+    engine.dispose()
+    # It went under its saved id, holding the item at its new version.
+    assert first is not None
+    assert public is not None
+    assert ["found_items", item.id, 2] in first["accepted"]
+    assert public["description"] == "找到的黑色皮质钱包（已核对）"
+    _assert_central_equals_union(central, {"YF01": store})
+
+
+def test_a_batch_saved_whole_by_an_earlier_release_is_settled(
+    central: Central, kiosk: KioskFactory
+) -> None:
+    # Releases before 2026-12-01 saved a batch's wire rows, not its keys.
+    store = kiosk("YF01")
+    work_day(store)
+    with store.transaction() as session:
+        rows = [to_wire(r) for r in session.scalars(select(FoundItem))]
+        session.add(PushBatch(batch_id=str(uuid.uuid4()), made_at=clock.now(), keys=rows))
+    report = sync(store)
+    assert report.parked == report.conflicts == 0
+    with store.reading() as session:
+        assert session.scalars(select(PushBatch)).all() == []
+        assert unsynced(session) == 0
     _assert_central_equals_union(central, {"YF01": store})
 
 
