@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -123,14 +124,20 @@ def test_a_crash_after_central_committed_costs_nothing(
     real_send = exchange.send
     sent: list[str] = []
 
+    collecting: list[bool] = []
+
     def send_then_crash(conn: Any, batch: exchange.Prepared) -> exchange.PushResult:
         real_send(conn, batch)
         sent.append(batch.batch_id)
+        collecting.append(gc.isenabled())
         raise RuntimeError("power cut after central committed")
 
     monkeypatch.setattr(exchange, "send", send_then_crash)
     with pytest.raises(RuntimeError):
         sync(store)
+    # The cycle collector rests during the push and is back after it, even after a crash.
+    assert collecting == [False]
+    assert gc.isenabled()
     with store.reading() as session:
         assert unsynced(session) > 0, "nothing may be marked before central's answer is applied"
         assert session.scalars(select(PushBatch.batch_id)).all() == sent
