@@ -123,8 +123,10 @@ def _save_batch(session: Session, keys: list[tuple[str, str]]) -> _Batch | None:
 
 
 def _saved_keys(saved: list[Any]) -> list[tuple[str, str]]:
-    """A saved batch's keys; a release before 2026-12-01 saved whole wire rows."""
-    return [(s["kind"], s["id"]) if isinstance(s, dict) else (s[0], s[1]) for s in saved]
+    """A saved batch's keys of the kinds still synced (as `pending_keys` leaves the others
+    out); a release before 2026-12-01 saved whole wire rows."""
+    keys = [(s["kind"], s["id"]) if isinstance(s, dict) else (s[0], s[1]) for s in saved]
+    return [(kind, rid) for kind, rid in keys if kind in MODELS]
 
 
 # The outbox is marked in one statement per kind in a batch: the accepted ids travel as one
@@ -192,7 +194,9 @@ def _answered(
 def _cycle_collector_paused() -> Iterator[None]:
     """Python's cycle collector paused, then back as it was. A push makes several dicts and
     lists per record, none of them in a cycle, so each collection the allocations set off
-    scans the heap and frees nothing: 7% of a 50,000-record push (docs/performance.md)."""
+    scans the heap and frees nothing: 7% of a 50,000-record push (docs/performance.md).
+    The pause is the whole process's, the UI thread's too, for as long as the push lasts;
+    nothing is freed late but cycles, which the UI makes few of."""
     was_on = gc.isenabled()
     gc.disable()
     try:
