@@ -622,7 +622,7 @@ def _erase_personal(args: argparse.Namespace, session: Any, phone: str) -> int:
         if not sys.stdin.isatty():
             _fail(render("personal_needs_yes", args.lang))
             return EXIT_USAGE
-        own = station.current(session).code
+        own = station.code(session)
         count = sum(1 for f in personal.find(session, phone) if f["station"] == own)
         if count == 0:
             print(render("personal_none", args.lang, phone=phone))

@@ -232,7 +232,7 @@ def delete(session: Session, ref: object) -> Inquiry:
     inquiry = get(session, ref)
     records.require_own(session, inquiry, "inquiry")
     moment = clock.now()
-    own = station_service.current(session).code
+    own = station_service.code(session)
     for follow_up in inquiry.follow_ups:
         if follow_up.station_code == own and follow_up.deleted_at is None:
             follow_up.deleted_at = moment
@@ -322,7 +322,7 @@ def _listed(
 def _filtered(
     session: Session, query: _Query, *, status: object, day: object, text: object
 ) -> _Query:
-    own = station_service.current(session).code
+    own = station_service.code(session)
     query = query.where(Inquiry.station_code == own, Inquiry.deleted_at.is_(None))
     if status is not None:
         query = query.where(Inquiry.status == code_of("status", status, INQUIRY_STATUSES))
@@ -353,7 +353,7 @@ def _handler(session: Session, ref: object) -> Volunteer | None:
 def _log(session: Session, inquiry: Inquiry, note: str, actor: Volunteer | None) -> InquiryFollowUp:
     """Write a follow-up note, which is also how outcome changes record who made them."""
     follow_up = InquiryFollowUp(
-        station_code=station_service.current(session).code,
+        station_code=station_service.code(session),
         inquiry_id=inquiry.id,
         note=note,
         written_by=actor.id if actor else None,

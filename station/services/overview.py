@@ -41,7 +41,7 @@ def _on_day(column: InstrumentedAttribute[datetime], day: date) -> ColumnElement
 def day_figures(session: Session, day: date | None = None) -> DayFigures:
     """The station's figures for a local day (default today)."""
     day = day or clock.local_today()
-    own = station_service.current(session).code
+    own = station_service.code(session)
     by_status = dict.fromkeys(INQUIRY_STATUSES, 0)
     rows = session.execute(
         select(Inquiry.status, func.count())

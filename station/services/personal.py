@@ -151,7 +151,7 @@ def erase(session: Session, phone: object) -> retention.Counts:
     reach a kiosk without personal fields anyway. Erasing twice changes nothing more.
     """
     access.require_lead(session, "personal")
-    own = station_service.current(session).code
+    own = station_service.code(session)
     records = [r for r in _matches(session, normalised(phone)) if r.station_code == own]
     counts = _erase(session, records)
     if counts.total:

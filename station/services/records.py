@@ -59,7 +59,7 @@ def require_lead_for_past(session: Session, record: SyncRecord) -> None:
 
 def require_own(session: Session, record: SyncRecord, field: str | None = None) -> None:
     """Refuse to change another station's record: it reached us by sync and is read-only here."""
-    own = station_service.current(session).code
+    own = station_service.code(session)
     if record.station_code != own:
         raise StateError("not_own_record", field, owner=record.station_code)
 
@@ -181,7 +181,7 @@ def apply_changes(record: SyncRecord, changes: dict[str, object]) -> list[str]:
 
 def count_own(session: Session, model: type[SyncRecord], *where: ColumnElement[bool]) -> int:
     """This station's records of one kind that meet `where`, removed ones excluded."""
-    code = station_service.current(session).code
+    code = station_service.code(session)
     query = (
         select(func.count())
         .select_from(model)

@@ -246,7 +246,7 @@ def run(session: Session, now: datetime | None = None, *, dry_run: bool = False)
     """
     access.require_lead(session, "retention")
     moment = now or clock.now()
-    own = station_service.current(session).code
+    own = station_service.code(session)
     kept = periods(session)
     contact_cutoff = moment - timedelta(days=kept.contact_days)
     return_cutoff = moment - timedelta(days=kept.return_days)

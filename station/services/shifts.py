@@ -34,7 +34,7 @@ def _time(field: str, value: object) -> datetime:
 
 
 def _own_shifts(session: Session) -> Select[Shift]:
-    code = station_service.current(session).code
+    code = station_service.code(session)
     return select(Shift).where(Shift.station_code == code, Shift.deleted_at.is_(None))
 
 

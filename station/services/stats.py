@@ -22,7 +22,7 @@ COUNTED: dict[str, type[SyncRecord]] = {
 
 def counts(session: Session) -> dict[str, int]:
     """Live (not deleted) records per kind, and `unsynced`: records with unpushed changes."""
-    own = station_service.current(session).code
+    own = station_service.code(session)
     result: dict[str, int] = {}
     for key, model in COUNTED.items():
         query = select(func.count()).select_from(model).where(model.deleted_at.is_(None))

@@ -45,7 +45,7 @@ def connect(
     given = password if password is not None else from_url
     with open_store(folder, actor=actor) as store:
         with store.reading() as session:
-            own = station_service.current(session).code
+            own = station_service.code(session)
         usable = given if given is not None else secret.load(folder, where.account)
         engine = link.engine(where, usable)
         try:

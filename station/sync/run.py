@@ -92,7 +92,7 @@ def _handshake(store: Store, conn: Connection, own: str) -> bool:
 
 def _open(store: Store) -> tuple[link.CentralLink, str | None, str]:
     with store.reading() as session:
-        own = station_service.current(session).code
+        own = station_service.code(session)
         where = link.load(session)
     return where, secret.load(store.folder, where.account), own
 

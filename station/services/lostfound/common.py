@@ -81,7 +81,7 @@ def listed(
         query = query.where(model.category == item_category(category))
     clean_limit, clean_offset = records.paging(limit, offset)
     if not include_other_stations:
-        query = query.where(model.station_code == station_service.current(session).code)
+        query = query.where(model.station_code == station_service.code(session))
     if clean_text is not None:
         # `newest` is indexed: a common phrase is found faster by reading newest first.
         many = search.has_many_matches(session, model, clean_text)

@@ -26,7 +26,7 @@ def due_date(item: FoundItem) -> date:
 def due_for_handover(session: Session, *, on: object = None) -> list[FoundItem]:
     """Held items of this station whose retention is over by `on` (local day), oldest first."""
     day = clock.local_today() if on is None else validation.day("on", on)
-    code = station_service.current(session).code
+    code = station_service.code(session)
     # Every retention is at least a day, so nothing found on `day` itself can be due.
     _, end_of_day_before = clock.day_bounds(day - timedelta(days=1))
     query = (
