@@ -261,8 +261,8 @@ def first_lead(session: Session, *, name: object, pin: object, badge_code: objec
     if session.scalar(select(func.count()).select_from(Credential)):
         raise StateError("already_has_lead")
     clean_pin = pins.clean("pin", pin)
-    station = station_service.current(session)
-    badge = badge_code if badge_code is not None else f"{station.code}-LEAD"
+    code = station_service.code(session)
+    badge = badge_code if badge_code is not None else f"{code}-LEAD"
     # Putting someone on the roster is a lead's task; with no signer yet there is no lead,
     # and that (checked above) is what allows this one enrolment.
     person = roster.enrol(session, name=name, badge_code=badge)

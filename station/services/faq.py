@@ -23,13 +23,13 @@ def add(
 ) -> Faq:
     """A new quick answer owned by this station."""
     access.require_lead(session, "settings")
-    station = station_service.current(session)
+    code = station_service.code(session)
     clean_category = code_of("category", category, INQUIRY_CATEGORIES)
     clean_question = validation.required_text("question", question, max_len=QUESTION_MAX)
     clean_answer = validation.required_text("answer", answer, max_len=ANSWER_MAX, multiline=True)
     clean_order = _sort_order(sort_order)
     faq = Faq(
-        station_code=station.code,
+        station_code=code,
         category=clean_category,
         question=clean_question,
         answer=clean_answer,

@@ -89,15 +89,15 @@ def enrol(
 ) -> Volunteer:
     """`add` without the role check, for a caller that has made its own: the station's
     first lead, enrolled while nobody can sign in yet."""
-    station = station_service.current(session)
+    code = station_service.code(session)
     clean_name = validation.required_text("name", name, max_len=NAME_MAX)
     clean_badge = _free_badge(session, badge_code)
     clean_phone = validation.phone("phone", phone)
     clean_team = validation.text("team", team, required=False, max_len=TEAM_MAX)
     party = records.flag("is_party_member", is_party_member)
-    home = station.code if home_station is None else _home_station(home_station)
+    home = code if home_station is None else _home_station(home_station)
     volunteer = Volunteer(
-        station_code=station.code,
+        station_code=code,
         name=clean_name,
         badge_code=clean_badge,
         phone=clean_phone,

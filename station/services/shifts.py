@@ -40,7 +40,7 @@ def _own_shifts(session: Session) -> Select[Shift]:
 
 def check_in(session: Session, *, volunteer: object, post: object, at: object = None) -> Shift:
     """Start a shift at one of this station's posts; `at` defaults to now."""
-    station = station_service.current(session)
+    code = station_service.code(session)
     person = roster.get(session, volunteer)
     place = station_service.post(session, post)
     start = _time("check_in_at", clock.now() if at is None else at)
@@ -58,7 +58,7 @@ def check_in(session: Session, *, volunteer: object, post: object, at: object = 
     # Relationships set directly, so the returned shift still knows its volunteer and post
     # after the session is gone.
     shift = Shift(
-        station_code=station.code,
+        station_code=code,
         volunteer=person,
         post=place,
         check_in_at=start,

@@ -69,7 +69,7 @@ def ensure_held(session: Session, item: FoundItem, field: str) -> None:
 def _editable(session: Session, ref: object) -> FoundItem:
     """An item this station may change: its own, and still held."""
     # A kiosk not set up yet says so before it looks at the ref.
-    station_service.current(session)
+    station_service.code(session)
     item = resolve(session, ref)
     records.require_own(session, item, "found_item")
     ensure_held(session, item, "found_item")
@@ -91,7 +91,7 @@ def register_found(
     registered_by: object = None,
 ) -> FoundItem:
     """Register an item handed in at the desk; photos are file paths, copied into the store."""
-    station = station_service.current(session)
+    code = station_service.code(session)
     clean_category = common.item_category(category)
     clean_description = common.item_description(description)
     clean_colour = common.item_colour(colour)
@@ -106,8 +106,8 @@ def register_found(
     )
 
     item = FoundItem(
-        station_code=station.code,
-        item_no=next_number(session, station.code),
+        station_code=code,
+        item_no=next_number(session, code),
         category=clean_category,
         description=clean_description,
         colour=clean_colour,

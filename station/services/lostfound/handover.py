@@ -72,7 +72,7 @@ def hand_over(
     handed_by: object = None,
 ) -> PoliceHandover:
     """Record the hand-over of due items (ids or item numbers) to a police unit."""
-    station = station_service.current(session)
+    code = station_service.code(session)
     chosen = _items(session, items)
     unit = validation.required_text("police_unit", police_unit, max_len=60)
     officer = validation.required_text("officer_name", officer_name, max_len=40)
@@ -80,8 +80,8 @@ def hand_over(
 
     handover = PoliceHandover(
         id=new_id(),
-        station_code=station.code,
-        handover_no=next_number(session, station.code),
+        station_code=code,
+        handover_no=next_number(session, code),
         police_unit=unit,
         officer_name=officer,
         handed_by=handler,

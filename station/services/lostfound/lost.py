@@ -61,7 +61,7 @@ def ensure_open(report: LostReport, field: str) -> None:
 def _editable(session: Session, ref: object) -> LostReport:
     """A report this station may change: its own, and still open."""
     # A kiosk not set up yet says so before it looks at the ref.
-    station_service.current(session)
+    station_service.code(session)
     report = resolve(session, ref)
     records.require_own(session, report, "lost_report")
     ensure_open(report, "lost_report")
@@ -81,7 +81,7 @@ def register_lost(
     registered_by: object = None,
 ) -> LostReport:
     """Register a visitor's report of something lost; a contact name and phone are required."""
-    station = station_service.current(session)
+    code = station_service.code(session)
     clean_category = common.item_category(category)
     clean_description = common.item_description(description)
     clean_colour = common.item_colour(colour)
@@ -94,8 +94,8 @@ def register_lost(
     )
 
     report = LostReport(
-        station_code=station.code,
-        report_no=next_number(session, station.code),
+        station_code=code,
+        report_no=next_number(session, code),
         category=clean_category,
         description=clean_description,
         colour=clean_colour,

@@ -29,7 +29,7 @@ def return_item(
     A linked report of another station is recorded on the return but left for its own
     station to close: a station only writes its own rows.
     """
-    station = station_service.current(session)
+    code = station_service.code(session)
     found_item = found.resolve(session, item, field="item")
     records.require_own(session, found_item, "item")
     found.ensure_held(session, found_item, "item")
@@ -47,7 +47,7 @@ def return_item(
 
     now = clock.now()
     record = ItemReturn(
-        station_code=station.code,
+        station_code=code,
         found_item_id=found_item.id,
         lost_report_id=None if report is None else report.id,
         claimant_name=name,
@@ -59,7 +59,7 @@ def return_item(
     )
     session.add(record)
     found_item.status = "returned"
-    if report is not None and report.station_code == station.code:
+    if report is not None and report.station_code == code:
         report.status = "closed"
         report.closed_at = now
     session.flush()
