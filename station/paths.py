@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 ENV_VAR = "REDPOST_DATA_DIR"
 DB_NAME = "redpost.db"
 
@@ -17,6 +15,8 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(ENV_VAR)
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # only here: a kiosk given its folder starts without it (issue 8)
+
     return Path(platformdirs.user_data_dir("redpost", appauthor=False))
 
 

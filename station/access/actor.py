@@ -8,11 +8,12 @@ itself (demo data, migrations, tests of the core) as SYSTEM.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Final
 
 from station.errors import Denied
+
+if TYPE_CHECKING:  # the locked window loads this before the data layer (issue 8)
+    from sqlalchemy.orm import Session
 
 VOLUNTEER: Final = "volunteer"
 LEAD: Final = "lead"
@@ -39,6 +40,16 @@ class Actor:
 
 
 SYSTEM: Final = Actor(_SYSTEM_ROLE, "system")
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Someone who can sign in here, for the sign-in screen's list."""
+
+    volunteer_id: str
+    name: str
+    badge_code: str
+    role: str
 
 
 def current(session: Session) -> Actor | None:

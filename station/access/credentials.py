@@ -16,6 +16,7 @@ from station.access.actor import (
     ROLES,
     VOLUNTEER,
     Actor,
+    Signer,
     require_lead,
     require_signed_in,
 )
@@ -30,16 +31,6 @@ DEFAULT_LOCKOUT_MINUTES = 15
 DEFAULT_IDLE_MINUTES = 3
 LOCKOUT_KEY = "access.lockout_minutes"
 IDLE_KEY = "access.idle_minutes"
-
-
-@dataclass(frozen=True)
-class Signer:
-    """Someone who can sign in here, for the sign-in screen's list."""
-
-    volunteer_id: str
-    name: str
-    badge_code: str
-    role: str
 
 
 @dataclass(frozen=True)
