@@ -5,27 +5,44 @@ CollectionOp): `worker.write(lambda s: inquiries.create(s, ...), on_done=..., on
 A write runs in one store transaction and a read in one snapshot, so a failed action leaves
 nothing behind. Errors a person caused (StationError) go to `on_error`; anything else is
 logged with its traceback and reported through the `unexpected` signal.
+
+The store may still be opening when the worker is made (`Opening`): the window starts before
+the data layer has loaded (issue 8). It opens on the worker's thread, ahead of every job.
 """
 
 from __future__ import annotations
 
 import contextvars
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
 from station.errors import StationError
-from station.store import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from station.access import Actor
+    from station.store import Store
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-Job = Callable[[Session], T]
+Job = Callable[["Session"], T]
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A store still to be opened, on the worker's thread, for nobody (the kiosk locked)."""
+
+    folder: Path
+    open: Callable[[], Store]
 
 
 class Worker(QObject):
@@ -38,11 +55,23 @@ class Worker(QObject):
     # a refusal (bad input, wrong state) that the caller left to the window to show
     refused = Signal(object)
     busy_changed = Signal(bool)
+    # an Opening's outcome, on the UI thread: the Store, or the exception that stopped it
+    opened = Signal(object)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store | Opening, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.folder = store.folder
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redpost-db")
+        self._store: Future[Store]
+        self._owns_store = isinstance(store, Opening)
+        # An Opening waits for `begin_opening`, first in the queue, ahead of every job.
+        self._may_open = threading.Event()
+        self._cancelled = False
+        if isinstance(store, Opening):
+            self._store = self._pool.submit(self._open, store)
+        else:
+            self._store = Future()
+            self._store.set_result(store)
         self._pending = 0
         self._ticket = 0
         self._tickets: dict[int, _Ticket] = {}
@@ -73,11 +102,35 @@ class Worker(QObject):
         """Run work that needs no session (a slow file, a report, the sync) off the UI thread."""
         return self._submit(lambda _session: job(), on_done, on_error, write=None)
 
+    def begin_opening(self) -> None:
+        """Let an Opening open the store. Call it once the window shows: opening loads the
+        data layer, which would share the interpreter with the window's building."""
+        self._may_open.set()
+
+    @property
+    def store(self) -> Store:
+        """The open store; on the UI thread, only once a job has come back (it may wait)."""
+        return self._store.result()
+
+    def is_open(self) -> bool:
+        """Whether the store has opened (or failed to)."""
+        return self._store.done()
+
+    def actor(self) -> Actor | None:
+        """Who the store acts for now, without waiting: nobody while it is opening."""
+        return self.store.actor if self.is_open() and self._store.exception() is None else None
+
     def is_idle(self) -> bool:
         return self._pending == 0
 
     def shutdown(self) -> None:
+        """Wait for the jobs queued; then close the store if the worker opened it (a store
+        handed to it stays its owner's to close)."""
+        self._cancelled = not self._may_open.is_set()
+        self._may_open.set()
         self._pool.shutdown(wait=True)
+        if self._owns_store and self._store.exception() is None:
+            self._store.result().close()
 
     def _submit(
         self,
@@ -98,6 +151,18 @@ class Worker(QObject):
             self.busy_changed.emit(True)
         # In the caller's context: a clock frozen around the call (tests) holds for the job.
         return self._pool.submit(contextvars.copy_context().run, self._run, ticket)
+
+    def _open(self, opening: Opening) -> Store:
+        self._may_open.wait()
+        if self._cancelled:
+            raise StoreNotOpened("the worker shut down before it began opening the store")
+        try:
+            store = opening.open()
+        except BaseException as exc:
+            self.opened.emit(exc)
+            raise
+        self.opened.emit(store)
+        return store
 
     def _run(self, ticket: int) -> bool:
         """Run a job; whether it succeeded (its result is then on its way to the UI thread)."""
@@ -158,6 +223,10 @@ class ProgressRelay(QObject):
 
     def report(self, stage: str, done: int, total: int) -> None:
         self.moved.emit(stage, done, total)
+
+
+class StoreNotOpened(Exception):
+    """The worker was shut down before its Opening began."""
 
 
 @dataclass

@@ -5,14 +5,16 @@ from __future__ import annotations
 import itertools
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from station.errors import InvalidInput, StationError
+from station.errors import InvalidInput, StationError, StoreError
 from station.services import station as station_service
-from ui.worker import Worker
+from station.store import Store
+from ui.worker import Opening, Worker
 
 
 def test_results_arrive_on_the_ui_thread(worker: Worker, qtbot: QtBot) -> None:
@@ -77,3 +79,60 @@ def test_a_slow_job_leaves_the_window_responsive(worker: Worker, qtbot: QtBot) -
     assert len(ticks) >= 20  # about 50 expected; a frozen UI thread would have none
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert max(gaps) < 0.5
+
+
+def test_a_store_opening_behind_waits_for_its_start_then_goes_ahead_of_every_job(
+    station_store: Store, qtbot: QtBot
+) -> None:
+    opened: list[str] = []
+
+    def open_it() -> Store:
+        opened.append(threading.current_thread().name)
+        return station_store
+
+    made = Worker(Opening(station_store.folder, open_it))
+    names: list[list[str]] = []
+    made.read(lambda s: [p.name for p in station_service.posts(s)], on_done=names.append)
+    qtbot.wait(200)
+    assert (opened, names, made.is_open()) == ([], [], False)
+
+    with qtbot.waitSignal(made.opened) as outcome:
+        made.begin_opening()
+    qtbot.waitUntil(lambda: bool(names))
+    assert outcome.args == [station_store]
+    assert opened[0].startswith("redpost-db")
+    assert names == [["古戏台广场", "驼背桥"]]
+    made.shutdown()
+
+
+def test_a_worker_shut_down_before_its_store_began_opening_never_opens_it(
+    station_store: Store,
+) -> None:
+    opened: list[bool] = []
+
+    def open_it() -> Store:
+        opened.append(True)
+        return station_store
+
+    made = Worker(Opening(station_store.folder, open_it))
+    made.shutdown()
+    assert opened == []
+
+
+def test_a_store_that_fails_to_open_says_so_and_refuses_its_jobs(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    def broken() -> Store:
+        raise StoreError("store_unreadable", "data_dir", reason="disk gone")
+
+    made = Worker(Opening(tmp_path, broken))
+    errors: list[StationError] = []
+    made.read(station_service.posts, on_error=errors.append)
+    with qtbot.waitSignal(made.opened) as outcome:
+        made.begin_opening()
+    qtbot.waitUntil(lambda: bool(errors))
+    assert outcome.args is not None
+    assert isinstance(outcome.args[0], StoreError)
+    assert errors[0].code == "store_unreadable"
+    assert made.actor() is None
+    made.shutdown()
