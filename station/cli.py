@@ -190,10 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = paths.data_dir(args.data_dir)
     _log_to(folder)
     if args.command is None:
-        from station import backup
+        from station import glance
 
-        # The window's start-up check reads the store while the program loads.
-        args.check = backup.check_started(folder)
+        # The window's first look at the store is read while the program loads.
+        args.first_look = glance.started(folder)
     handler = COMMANDS.get(args.command or "gui")
     assert handler is not None
     try:
@@ -283,7 +283,7 @@ def _gui(args: argparse.Namespace, folder: Path) -> int:
         kiosk=args.kiosk,
         lang=args.asked_lang,
         smoke_test=args.smoke_test,
-        check=args.check,
+        first_look=args.first_look,
     )
 
 

@@ -1,30 +1,41 @@
-"""Starting the kiosk: fonts, style, language, the store, the worker, and the main window."""
+"""Starting the kiosk: fonts, style, language, the store, the worker, and the main window.
+
+A kiosk set up before starts the quick way (issue 8): a glance at the file (`station.glance`)
+fills the sign-in screen, and the window shows while its worker checks the store, takes the
+day's backup and opens the store behind it, loading the data layer. If the glance cannot be
+trusted, or the store fails to open (damaged, say), the kiosk starts the long way: the
+check, the backup and the opening first, then the window. Nothing here imports the data
+layer before the window shows.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from station import backup, upgrade_note, upkeep
+from station import backup, glance, upgrade_note
 from station.access import SYSTEM
 from station.errors import StationError
-from station.services import station as station_service
-from station.store import Store, open_store
 from ui import fonts, i18n
-from ui.damaged import DamagedScreen
 from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
-from ui.wizard import SetupWizard
-from ui.worker import Worker
+from ui.worker import Opening, Worker
+
+if TYPE_CHECKING:
+    from station.store import Store
 
 log = logging.getLogger(__name__)
 DAILY_CHECK_MS = 3_600_000
+# The quick start's exit code when its store would not open: start again the long way.
+THE_LONG_WAY = -2
 STYLE = Path(__file__).resolve().parents[1] / "resources" / "style.qss"
 
 
@@ -47,12 +58,16 @@ def settings_for(data_dir: Path) -> QSettings:
 
 
 def needs_setup(store: Store) -> bool:
+    from station.services import station as station_service
+
     with store.reading() as session:
         return not station_service.is_initialised(session)
 
 
 def build_window(store: Store, data_dir: Path) -> MainWindow | None:
     """The main window, after the set-up wizard if the station is new; None if cancelled."""
+    from ui.wizard import SetupWizard
+
     worker = Worker(store)
     if needs_setup(store) and SetupWizard(worker).exec() != QDialog.DialogCode.Accepted:
         worker.shutdown()
@@ -74,10 +89,10 @@ def run(
     kiosk: bool = False,
     lang: str | None = None,
     smoke_test: bool = False,
-    check: Future[str | None] | None = None,
+    first_look: Future[glance.Glance | None] | None = None,
 ) -> int:
-    """The kiosk's window until it closes. `check` is the store's start-up check, when the
-    caller began it already (`backup.check_started`)."""
+    """The kiosk's window until it closes. `first_look` is the glance at its store, when the
+    caller began it already (`glance.started`)."""
     app = application()
     settings = settings_for(data_dir)
     i18n.switch(lang or str(settings.value("ui/lang", "zh_CN")))
@@ -91,8 +106,19 @@ def run(
             f"one in the {fonts.ENV_VAR} environment variable.\n\n"
             "未找到中文字体，中文将显示为方框。请安装中文字体（如 fonts-wqy-microhei）。",
         )
-    if not store_is_sound(data_dir, kiosk, check):
+    # The smoke test visits every desk as the program itself, so it opens the store first.
+    if smoke_test:
+        seen = None
+    else:
+        seen = glance.read(data_dir) if first_look is None else first_look.result()
+    if seen is not None:
+        code = _present(app, quick_window(data_dir, settings, seen), data_dir, kiosk)
+        if code != THE_LONG_WAY:
+            return code
+    if not store_is_sound(data_dir, kiosk):
         return 1
+    from station.store import open_store
+
     try:
         # The kiosk starts locked; the smoke test visits every desk as the program itself.
         store = open_store(data_dir, actor=SYSTEM if smoke_test else None)
@@ -103,9 +129,55 @@ def run(
     if window is None:
         store.close()
         return 0
+    window.worker.call(lambda: _daily_upkeep(data_dir))
+    code = _present(app, window, data_dir, kiosk, smoke_test)
+    store.close()
+    return code
+
+
+def quick_window(data_dir: Path, settings: QSettings, seen: glance.Glance) -> MainWindow:
+    """The locked window, filled from `seen`, its store opening behind it. Once open, the
+    store's daily upkeep runs; if it fails to open, the window's loop ends with THE_LONG_WAY."""
+    worker = Worker(Opening(data_dir, lambda: open_behind(data_dir)))
+    window = MainWindow(worker, kiosk_places(worker), settings, glance=seen)
+
+    def opened(outcome: object) -> None:
+        if isinstance(outcome, BaseException):
+            log.warning("the store did not open behind the window (%r); starting again", outcome)
+            window.hide()
+            QApplication.exit(THE_LONG_WAY)
+        else:
+            worker.call(lambda: _daily_upkeep(data_dir))
+
+    worker.opened.connect(opened)
+    return window
+
+
+def open_behind(data_dir: Path) -> Store:
+    """The store, opened on the worker's thread as the long way opens it before its window:
+    after the start-up check, and today's backup. A damaged store raises StoreDamaged."""
+    check = backup.check_started(data_dir)
+    # SQLite checks the file without the interpreter, so the data layer loads meanwhile.
+    from station.store import open_store
+
+    damage = backup.diagnose(data_dir, check)
+    if damage is not None:
+        raise StoreDamaged(damage.problem)
+    _daily_backup(data_dir)
+    return open_store(data_dir, actor=None)
+
+
+class StoreDamaged(Exception):
+    """The start-up check found the store damaged: the long way shows the damaged screen."""
+
+
+def _present(
+    app: QApplication, window: MainWindow, data_dir: Path, kiosk: bool, smoke_test: bool = False
+) -> int:
+    """Show the window and run it until it closes; the loop's exit code."""
     holder = [window]
     _install_excepthook(holder)
-    geometry = settings.value("ui/geometry")
+    geometry = window.settings.value("ui/geometry")
     if geometry is not None:
         window.restoreGeometry(geometry)
     if kiosk:
@@ -113,6 +185,8 @@ def run(
     else:
         window.resize(max(window.width(), 1280), max(window.height(), 800))
         window.show()
+    # A store still to open begins once the window waits for its first touch.
+    _when_idle(window.worker.begin_opening)
     if smoke_test:
         QTimer.singleShot(0, lambda: _visit_every_desk(window, app))
     else:
@@ -120,13 +194,30 @@ def run(
     # A kiosk left running for days still gets its daily backup and retention erasure (on
     # the worker's thread).
     daily = QTimer(window)
-    daily.timeout.connect(lambda: window.worker.call(lambda: upkeep.run_daily(data_dir)))
+    daily.timeout.connect(lambda: window.worker.call(lambda: _daily_upkeep(data_dir)))
     daily.start(DAILY_CHECK_MS)
-    window.worker.call(lambda: upkeep.run_daily(data_dir))
     code = app.exec()
     window.worker.shutdown()
-    store.close()
+    window.deleteLater()
     return code
+
+
+def _when_idle(do: Callable[[], None]) -> None:
+    """Call `do` once, the first time the event loop has nothing left to do."""
+    dispatcher = QAbstractEventDispatcher.instance()
+    assert dispatcher is not None  # made with the QApplication
+
+    def once() -> None:
+        dispatcher.aboutToBlock.disconnect(once)
+        do()
+
+    dispatcher.aboutToBlock.connect(once)
+
+
+def _daily_upkeep(data_dir: Path) -> None:
+    from station import upkeep
+
+    upkeep.run_daily(data_dir)
 
 
 def tell_upgrade(parent: QWidget, data_dir: Path) -> None:
@@ -136,23 +227,27 @@ def tell_upgrade(parent: QWidget, data_dir: Path) -> None:
         QMessageBox.information(parent, "红驿站 Red Post Station", note.message(i18n.current()))
 
 
-def store_is_sound(
-    data_dir: Path, kiosk: bool = False, check: Future[str | None] | None = None
-) -> bool:
+def store_is_sound(data_dir: Path, kiosk: bool = False) -> bool:
     """The start-up check: on a damaged store show the damaged screen, and go on only once
     it has restored a backup; on a sound one take today's backup if none exists yet."""
-    damage = backup.diagnose(data_dir, check)
+    damage = backup.diagnose(data_dir)
     if damage is not None:
+        from ui.damaged import DamagedScreen
+
         log.error("the store in %s is damaged: %s", data_dir, damage.problem)
         screen = DamagedScreen(data_dir, damage)
         if kiosk:
             screen.setWindowState(Qt.WindowState.WindowFullScreen)
         return screen.exec() == QDialog.DialogCode.Accepted
+    _daily_backup(data_dir)
+    return True
+
+
+def _daily_backup(data_dir: Path) -> None:
     try:
         backup.ensure_daily(data_dir)
     except StationError as exc:  # a full disk must not keep the kiosk from working
         log.warning("no daily backup: %s", exc.message("en"))
-    return True
 
 
 def _visit_every_desk(window: MainWindow, app: QApplication) -> None:

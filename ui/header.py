@@ -3,39 +3,17 @@ when the last sync succeeded, and who is signed in with the button that locks th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
-from sqlalchemy.orm import Session
 
-from station import clock
+from station import clock, locked
 from station.access import Actor
-from station.services import shifts
-from station.services import station as station_service
-from station.sync import state
-from station.sync.outbox import pending_count
+from station.glance import HeaderFigures
 from ui.i18n import Retranslatable
 from ui.widgets import MIN_TARGET, big_button
 from ui.worker import Worker
-
-
-@dataclass(frozen=True)
-class HeaderFigures:
-    station_name: str
-    on_duty: int
-    unsynced: int
-    last_sync: str | None  # ISO UTC time the last sync finished, None if never
-
-
-def _figures(session: Session) -> HeaderFigures:
-    return HeaderFigures(
-        station_name=station_service.current(session).name,
-        on_duty=len(shifts.on_duty(session)),
-        unsynced=pending_count(session),
-        last_sync=state.last_success(session),
-    )
 
 
 def local_time(iso_utc: str, layout: str = "%Y-%m-%d %H:%M") -> str:
@@ -90,9 +68,9 @@ class Header(Retranslatable, QFrame):
         self.retranslate()
 
     def refresh(self) -> None:
-        self.worker.read(_figures, on_done=self._show)
+        self.worker.read(locked.header_figures, on_done=self.show_figures)
 
-    def _show(self, figures: HeaderFigures) -> None:
+    def show_figures(self, figures: HeaderFigures) -> None:
         self.figures = figures
         self.retranslate()
 

@@ -3,7 +3,7 @@ and the lock: the sign-in screen over the desks, with each person's drafts kept 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from station.access import Actor, credentials, drafts
+from station import locked
+from station.access import Actor
 from station.errors import StationError
-from station.store import Store
+from station.glance import Glance
 from ui import i18n
 from ui.desks.base import Desk
 from ui.desks.places import DeskPlace
@@ -33,13 +33,11 @@ from ui.idle import IdleWatch
 from ui.signin import SignInScreen
 from ui.worker import Worker
 
+if TYPE_CHECKING:
+    from station.store import Store
+
 # The draft that says which desk was open, beside the desks' own.
 WINDOW_DRAFT = "window"
-
-
-def _keep(session: Session, kept: dict[str, dict[str, Any]]) -> None:
-    for desk, fields in kept.items():
-        drafts.save(session, desk, fields)
 
 
 def _nobody(store: Store) -> None:
@@ -47,7 +45,15 @@ def _nobody(store: Store) -> None:
 
 
 class MainWindow(i18n.Retranslatable, QMainWindow):
-    def __init__(self, worker: Worker, places: list[DeskPlace], settings: QSettings) -> None:
+    def __init__(
+        self,
+        worker: Worker,
+        places: list[DeskPlace],
+        settings: QSettings,
+        glance: Glance | None = None,
+    ) -> None:
+        """`glance`, when the store is still opening: what the locked window shows until it
+        has (see `station.glance`)."""
         super().__init__()
         self.worker = worker
         self.settings = settings
@@ -85,14 +91,20 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         worker.unexpected.connect(self.apologise)
         worker.refused.connect(self.explain)
         self.retranslate()
-        self.header.refresh()
         last = settings.value("ui/desk", 0, type=int)
         self.stack.setCurrentIndex(last if isinstance(last, int) and 0 <= last < len(places) else 0)
+        if glance is not None:
+            self.header.show_figures(glance.figures)
+            self.screens.setCurrentWidget(self.sign_in)
+            self.sign_in.show_signers(glance.signers)
+            return
+        self.header.refresh()
         # A store opened for someone already (tests, the smoke test, screenshots) skips the lock.
-        if worker.store.actor is None:
+        actor = worker.actor()
+        if actor is None:
             self._show_lock()
         else:
-            self.admit(worker.store.actor)
+            self.admit(actor)
 
     def _navigation(self) -> QFrame:
         """The column of big buttons, one per desk, and the language switch at its foot."""
@@ -159,12 +171,12 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
             index = next(i for i, place in enumerate(self.places) if self.may_use(place))
         self.show_desk(index, ask=False)
         if actor.volunteer_id is not None:
-            self.worker.read(credentials.idle_minutes, on_done=self.idle.start)
+            self.worker.read(locked.idle_minutes, on_done=self.idle.start)
 
     def welcome(self, actor: Actor) -> None:
         """After a sign-in on the lock screen: in, and back to what this person left typed."""
         self.admit(actor)
-        self.worker.write(drafts.take, on_done=self._restore)
+        self.worker.write(locked.take_drafts, on_done=self._restore)
 
     def _restore(self, kept: dict[str, dict[str, Any]]) -> None:
         for place in self.places:
@@ -194,7 +206,7 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         kept[WINDOW_DRAFT] = {"desk": self.current_place().key}
         for desk in self.built_desks():
             desk.discard_changes()
-        self.worker.write(lambda s: _keep(s, kept))
+        self.worker.write(lambda s: locked.keep_drafts(s, kept))
         # Queued behind the drafts on the one worker thread, so they are saved as the person.
         store = self.worker.store
         self.worker.call(lambda: _nobody(store))

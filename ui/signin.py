@@ -4,6 +4,8 @@ screen says how the county's IT person sets the first lead."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -21,13 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.access import LEAD
-from station.access.credentials import Signer, SignIn, sign_in, signers
+from station import locked
+from station.access.actor import LEAD, Signer
 from station.errors import StationError
 from ui import i18n
 from ui.i18n import Retranslatable
 from ui.widgets import big_button, line_edit
 from ui.worker import Worker
+
+if TYPE_CHECKING:
+    from station.access.credentials import SignIn
 
 NAME_COLUMNS = 3
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back")
@@ -171,7 +176,7 @@ class SignInScreen(Retranslatable, QWidget):
     def reload(self) -> None:
         """Fetch who can sign in, and start afresh (called each time the kiosk locks)."""
         self.reset()
-        self.worker.read(signers, on_done=self._show_signers)
+        self.worker.read(locked.signers, on_done=self.show_signers)
 
     def reset(self) -> None:
         self._checking = False
@@ -181,7 +186,7 @@ class SignInScreen(Retranslatable, QWidget):
         self.pin.clear()
         self._say(None)
 
-    def _show_signers(self, found: list[Signer]) -> None:
+    def show_signers(self, found: list[Signer]) -> None:
         self.signers = found
         for button in self.names.buttons():
             self.names.removeButton(button)
@@ -245,7 +250,7 @@ class SignInScreen(Retranslatable, QWidget):
         self.sign_in_button.setEnabled(False)
         # A write: a wrong PIN counts towards the lockout, and that count must be kept.
         self.worker.write(
-            lambda s: sign_in(s, who, pin), on_done=self._checked, on_error=self._refused
+            lambda s: locked.sign_in(s, who, pin), on_done=self._checked, on_error=self._refused
         )
 
     def _checked(self, outcome: SignIn) -> None:
@@ -295,9 +300,7 @@ class SignInScreen(Retranslatable, QWidget):
                 "station lead at this computer, in a terminal:"
             )
         )
-        self.command.setText(
-            f'redpost --data-dir "{self.worker.store.folder}" set-pin BADGE --role lead'
-        )
+        self.command.setText(f'redpost --data-dir "{self.worker.folder}" set-pin BADGE --role lead')
         self.then.setText(
             self.tr(
                 "BADGE is the lead's badge code on the roster; the command asks for the new PIN "

@@ -154,8 +154,7 @@ def test_start_up_shows_the_screen_and_goes_on_after_restore(damaged: Path, qtbo
         screen.restore_button.click()
 
     QTimer.singleShot(0, press_restore)
-    # As `redpost` starts: the check was begun on a thread while the program loaded.
-    assert app.store_is_sound(damaged, check=backup.check_started(damaged))
+    assert app.store_is_sound(damaged)
     assert shown
     assert backup.quick_problem(paths.database(damaged)) is None
 

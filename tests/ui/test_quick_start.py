@@ -1,0 +1,185 @@
+"""The quick start: the locked window shows what a glance at the file found while the store
+opens behind it; a sign-in waits for the store; a store that fails to open behind the
+window sends the kiosk the long way, damaged screen and all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from station import backup, glance, paths
+from station.store import Store
+from tests.ui.conftest import LEAD, sign_in, wait_idle
+from ui import app
+from ui.damaged import DamagedScreen
+from ui.shell import MainWindow
+
+
+@pytest.fixture
+def kiosk(demo_template: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "kiosk"
+    shutil.copytree(demo_template, folder)
+    return folder
+
+
+@pytest.fixture
+def quick(kiosk: Path, tmp_path: Path, qtbot: QtBot) -> Iterator[MainWindow]:
+    """The window as the kiosk starts on a store set up before: its store not yet opening."""
+    seen = glance.read(kiosk)
+    assert seen is not None
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    window = app.quick_window(kiosk, settings, seen)
+    opened: list[object] = []  # after the window's own handler, which queues the upkeep
+    window.worker.opened.connect(opened.append)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    yield window
+    window.idle.stop()
+    window.worker.begin_opening()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+    wait_idle(qtbot, window.worker)
+    window.worker.shutdown()
+
+
+def damage_the_inquiries(folder: Path) -> None:
+    """Spoil the first page of the inquiries table, which a glance never reads."""
+    db = paths.database(folder)
+    with closing(sqlite3.connect(db)) as conn:
+        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'inquiries'"
+        ).fetchone()
+    with db.open("r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(b"\xff" * 64)
+
+
+def test_the_locked_window_shows_the_glance_before_the_store_opens(
+    quick: MainWindow, kiosk: Path
+) -> None:
+    seen = glance.read(kiosk)
+    assert seen is not None
+    screen = quick.sign_in
+    assert not quick.worker.is_open()
+    assert quick.screens.currentWidget() is screen
+    assert screen.signers == seen.signers
+    names = [screen.names.button(i).text().split("\n")[0] for i in range(len(seen.signers))]
+    assert names == [s.name for s in seen.signers]
+    assert quick.header.station.text() == seen.figures.station_name
+    assert "待同步" in quick.header.unsynced.text()
+
+
+def test_the_store_opens_once_the_window_waits_and_a_lead_signs_in(
+    quick: MainWindow, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(quick.worker.opened, timeout=20_000) as opened:
+        quick.worker.begin_opening()
+    assert opened.args is not None
+    assert isinstance(opened.args[0], Store)
+    sign_in(qtbot, quick, *LEAD)
+    actor = quick.worker.store.actor
+    assert actor is not None
+    assert actor.is_lead
+    assert quick.screens.currentWidget() is not quick.sign_in
+
+
+def test_a_sign_in_typed_before_the_store_opens_waits_for_it(
+    quick: MainWindow, qtbot: QtBot
+) -> None:
+    screen = quick.sign_in
+    index = next(i for i, s in enumerate(screen.signers) if s.badge_code == LEAD[0])
+    QTest.mouseClick(screen.names.button(index), Qt.MouseButton.LeftButton)
+    for digit in LEAD[1]:
+        QTest.mouseClick(screen.keys[digit], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(200)
+    assert quick.actor is None
+    assert not screen.sign_in_button.isEnabled()  # checking, not refused
+
+    quick.worker.begin_opening()
+    qtbot.waitUntil(lambda: quick.actor is not None, timeout=20_000)
+    assert quick.actor is not None
+    assert quick.actor.is_lead
+
+
+def test_the_store_opened_behind_a_window_is_checked_first(kiosk: Path) -> None:
+    damage_the_inquiries(kiosk)
+    assert glance.read(kiosk) is not None  # the glance alone would not notice
+    with pytest.raises(app.StoreDamaged):
+        app.open_behind(kiosk)
+
+
+def test_a_damaged_store_behind_the_window_takes_the_long_way_to_its_screen(
+    kiosk: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with closing(sqlite3.connect(paths.database(kiosk))) as conn:
+        (inquiries,) = conn.execute("SELECT count(*) FROM inquiries").fetchone()
+    backup.take(kiosk)
+    damage_the_inquiries(kiosk)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # `run` sets its own
+    seen: list[str] = []
+
+    def step() -> None:
+        """Play the station lead: restore on the damaged screen, then close the window."""
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, DamagedScreen) and widget.isVisible() and not seen:
+                seen.append("damaged")
+                widget.pin.setText(LEAD[1])
+                widget.restore_button.click()
+                break
+            if not (isinstance(widget, MainWindow) and widget.isVisible() and seen):
+                continue
+            if widget.worker.is_open() and widget.worker.is_idle():
+                seen.append("window")
+                widget.close()
+                return
+        QTimer.singleShot(50, step)
+
+    QTimer.singleShot(0, step)
+    assert app.run(kiosk) == 0
+    assert seen == ["damaged", "window"]
+    assert backup.quick_problem(paths.database(kiosk)) is None
+    with closing(sqlite3.connect(paths.database(kiosk))) as conn:
+        assert conn.execute("SELECT count(*) FROM inquiries").fetchone() == (inquiries,)
+
+
+def test_the_locked_window_is_built_and_shown_without_the_data_layer(kiosk: Path) -> None:
+    """What makes the quick start quick: nothing up to the shown window imports SQLAlchemy
+    (nor Alembic, ReportLab or psycopg); the store's opening behind it does."""
+    script = f"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from station.cli import build_parser
+from station import glance
+from ui import app
+
+qt = app.application()
+folder = Path({str(kiosk)!r})
+settings = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
+window = app.quick_window(folder, settings, glance.started(folder).result())
+window.show()
+qt.processEvents()
+heavy = ("sqlalchemy", "alembic", "reportlab", "psycopg")
+print(window.sign_in.signers != [], sorted(m for m in heavy if m in sys.modules))
+window.worker.shutdown()
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[0] == "True []"
