@@ -189,7 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang = args.asked_lang or "zh_CN"
     folder = paths.data_dir(args.data_dir)
     _log_to(folder)
-    if args.command is None:
+    args.first_look = None
+    if args.command is None and not args.smoke_test:
         from station import glance
 
         # The window's first look at the store is read while the program loads.

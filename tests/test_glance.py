@@ -16,6 +16,8 @@ from sqlalchemy import text
 from station import clock, glance, locked, paths
 from station.access import credentials
 from station.demo import fill
+from station.migrations import HEAD
+from station.models import AuditEntry
 from station.services import roster, shifts
 from station.store import Store, open_store
 from station.sync import state
@@ -91,6 +93,8 @@ def test_no_glance_without_a_file(tmp_path: Path) -> None:
 
 
 def test_no_glance_before_the_station_is_set_up(store: Store) -> None:
+    with closing(sqlite3.connect(paths.database(store.folder))) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
     assert glance.read(store.folder) is None
 
 
@@ -106,4 +110,11 @@ def test_no_glance_at_a_file_that_is_not_a_store(tmp_path: Path) -> None:
 
 
 def test_a_glance_begun_early_comes_to_the_same(kiosk: Path) -> None:
-    assert glance.started(kiosk).result(timeout=10) == glance.read(kiosk)
+    seen = glance.started(kiosk).result(timeout=10)
+    assert seen is not None
+    assert seen == glance.read(kiosk)
+
+
+def test_the_glance_names_the_keys_the_store_uses() -> None:
+    assert glance.LAST_SUCCESS == state.LAST_SUCCESS
+    assert AuditEntry.kind == glance.AUDIT_KIND

@@ -137,17 +137,25 @@ def run(
 
 def quick_window(data_dir: Path, settings: QSettings, seen: glance.Glance) -> MainWindow:
     """The locked window, filled from `seen`, its store opening behind it. Once open, the
-    store's daily upkeep runs; if it fails to open, the window's loop ends with THE_LONG_WAY."""
+    store's daily upkeep runs and an upgrade's note is shown; if it fails to open, the
+    window's loop ends with THE_LONG_WAY."""
     worker = Worker(Opening(data_dir, lambda: open_behind(data_dir)))
     window = MainWindow(worker, kiosk_places(worker), settings, glance=seen)
 
     def opened(outcome: object) -> None:
         if isinstance(outcome, BaseException):
-            log.warning("the store did not open behind the window (%r); starting again", outcome)
+            # The window goes. A sign-in typed meanwhile failed with the store: no answer
+            # of its worker may reach it (an apology over the damaged screen, say).
+            worker.blockSignals(True)
+            if isinstance(outcome, StoreDamaged | StationError):
+                log.warning("the store did not open behind the window: %s", outcome)
+            else:
+                log.error("the store did not open behind the window", exc_info=outcome)
             window.hide()
             QApplication.exit(THE_LONG_WAY)
         else:
             worker.call(lambda: _daily_upkeep(data_dir))
+            tell_upgrade(window, data_dir)
 
     worker.opened.connect(opened)
     return window
@@ -174,7 +182,8 @@ class StoreDamaged(Exception):
 def _present(
     app: QApplication, window: MainWindow, data_dir: Path, kiosk: bool, smoke_test: bool = False
 ) -> int:
-    """Show the window and run it until it closes; the loop's exit code."""
+    """Show the window and run it until it closes; the loop's exit code. A window whose
+    store is still to open begins opening it once the window waits for its first touch."""
     holder = [window]
     _install_excepthook(holder)
     geometry = window.settings.value("ui/geometry")
@@ -185,11 +194,10 @@ def _present(
     else:
         window.resize(max(window.width(), 1280), max(window.height(), 800))
         window.show()
-    # A store still to open begins once the window waits for its first touch.
     _when_idle(window.worker.begin_opening)
     if smoke_test:
         QTimer.singleShot(0, lambda: _visit_every_desk(window, app))
-    else:
+    elif window.worker.is_open():  # else once it is (`quick_window`)
         QTimer.singleShot(0, lambda: tell_upgrade(window, data_dir))
     # A kiosk left running for days still gets its daily backup and retention erasure (on
     # the worker's thread).
@@ -197,6 +205,7 @@ def _present(
     daily.timeout.connect(lambda: window.worker.call(lambda: _daily_upkeep(data_dir)))
     daily.start(DAILY_CHECK_MS)
     code = app.exec()
+    holder.clear()  # an error after this window has gone is only logged
     window.worker.shutdown()
     window.deleteLater()
     return code

@@ -164,6 +164,9 @@ class Worker(QObject):
         self.opened.emit(store)
         return store
 
+    def _opening_error(self) -> BaseException | None:
+        return self._store.exception() if self._store.done() else None
+
     def _run(self, ticket: int) -> bool:
         """Run a job; whether it succeeded (its result is then on its way to the UI thread)."""
         entry = self._tickets[ticket]
@@ -179,8 +182,9 @@ class Worker(QObject):
         except StationError as exc:
             self._finished.emit(ticket, exc)
             return False
-        except Exception:
-            log.exception("a database job failed")
+        except Exception as exc:
+            if exc is not self._opening_error():  # that one was told through `opened`
+                log.exception("a database job failed")
             self._finished.emit(ticket, _FAILED)
             return False
         finally:

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from station import backup, glance, paths
+from station import backup, glance, paths, upgrade_note
+from station.migrations import HEAD
 from station.store import Store
 from tests.ui.conftest import LEAD, sign_in, wait_idle
 from ui import app
@@ -79,7 +80,8 @@ def test_the_locked_window_shows_the_glance_before_the_store_opens(
     names = [screen.names.button(i).text().split("\n")[0] for i in range(len(seen.signers))]
     assert names == [s.name for s in seen.signers]
     assert quick.header.station.text() == seen.figures.station_name
-    assert "待同步" in quick.header.unsynced.text()
+    assert quick.header.unsynced.text() == f"待同步：{seen.figures.unsynced} 条"
+    assert quick.header.on_duty.text() == f"在岗：{seen.figures.on_duty} 人"
 
 
 def test_the_store_opens_once_the_window_waits_and_a_lead_signs_in(
@@ -122,35 +124,91 @@ def test_the_store_opened_behind_a_window_is_checked_first(kiosk: Path) -> None:
         app.open_behind(kiosk)
 
 
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The message boxes shown, answered at once; `run` is left no excepthook behind."""
+    shown: list[str] = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(
+            QMessageBox, kind, lambda _parent, _title, text, *_a, kind=kind: shown.append(kind)
+        )
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    return shown
+
+
+def type_sign_in(window: MainWindow, badge: str, pin: str) -> None:
+    screen = window.sign_in
+    index = next(i for i, s in enumerate(screen.signers) if s.badge_code == badge)
+    QTest.mouseClick(screen.names.button(index), Qt.MouseButton.LeftButton)
+    for digit in pin:
+        QTest.mouseClick(screen.keys[digit], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def visible_window() -> MainWindow | None:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    return next((w for w in found if w.isVisible()), None)
+
+
+def test_a_sound_store_opens_behind_the_window_then_says_what_the_upgrade_changed(
+    kiosk: Path, dialogs: list[str]
+) -> None:
+    upgrade_note.record(kiosk, "0004", HEAD, kiosk / "backups" / "before.db")
+    seen: list[str] = []
+
+    def step() -> None:
+        """Wait for the store (and the note), then sign in as the lead and close."""
+        window = visible_window()
+        if window is not None and not seen:
+            seen.append("shown, store opening" if not window.worker.is_open() else "too late")
+        if window is not None and window.worker.is_open() and window.worker.is_idle():
+            if window.actor is None:
+                seen.append(f"notes {dialogs}")
+                type_sign_in(window, *LEAD)
+            else:
+                seen.append(f"signed in as lead: {window.actor.is_lead}")
+                window.close()
+                return
+        QTimer.singleShot(20, step)
+
+    QTimer.singleShot(0, step)
+    assert app.run(kiosk) == 0
+    assert seen == ["shown, store opening", "notes ['information']", "signed in as lead: True"]
+    assert dialogs == ["information"]
+
+
 def test_a_damaged_store_behind_the_window_takes_the_long_way_to_its_screen(
-    kiosk: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    kiosk: Path, dialogs: list[str]
 ) -> None:
     with closing(sqlite3.connect(paths.database(kiosk))) as conn:
         (inquiries,) = conn.execute("SELECT count(*) FROM inquiries").fetchone()
     backup.take(kiosk)
     damage_the_inquiries(kiosk)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # `run` sets its own
     seen: list[str] = []
 
     def step() -> None:
-        """Play the station lead: restore on the damaged screen, then close the window."""
+        """Play the lead: sign in at once (it fails with the store), restore on the damaged
+        screen, then close the window."""
+        window = visible_window()
+        if not seen and window is not None:
+            seen.append("signing in")
+            type_sign_in(window, *LEAD)
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, DamagedScreen) and widget.isVisible() and not seen:
+            if isinstance(widget, DamagedScreen) and widget.isVisible() and len(seen) == 1:
                 seen.append("damaged")
                 widget.pin.setText(LEAD[1])
                 widget.restore_button.click()
-                break
-            if not (isinstance(widget, MainWindow) and widget.isVisible() and seen):
-                continue
-            if widget.worker.is_open() and widget.worker.is_idle():
-                seen.append("window")
-                widget.close()
-                return
-        QTimer.singleShot(50, step)
+        settled = window is not None and window.worker.is_open() and window.worker.is_idle()
+        if window is not None and settled and len(seen) == 2:
+            seen.append("window")
+            window.close()
+            return
+        QTimer.singleShot(20, step)
 
     QTimer.singleShot(0, step)
     assert app.run(kiosk) == 0
-    assert seen == ["damaged", "window"]
+    assert seen == ["signing in", "damaged", "window"]
+    assert dialogs == []  # no apology for the sign-in that met the damage
     assert backup.quick_problem(paths.database(kiosk)) is None
     with closing(sqlite3.connect(paths.database(kiosk))) as conn:
         assert conn.execute("SELECT count(*) FROM inquiries").fetchone() == (inquiries,)
