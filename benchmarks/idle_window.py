@@ -1,7 +1,7 @@
 """A process that opens a main window and prints, the first time its event loop goes idle
 with the window shown, the monotonic clock (seconds) and its peak memory so far (MB); then it
-exits at once. The kiosk prints a second line, the clock once its store is open as well (a
-sign-in is then answered without waiting for it). Or (`smoke`) runs the kiosk's smoke test
+exits at once. The kiosk prints a second line, the clock once its store is open as well and
+the daily upkeep queued after it has run (a sign-in is then answered without waiting). Or (`smoke`) runs the kiosk's smoke test
 and prints its peak memory at the end.
 
     python benchmarks/idle_window.py bare            # a bare PySide6 QMainWindow
@@ -15,7 +15,9 @@ it imports before Qt would count in the floor's time.
 Idle: the event loop is about to block, a main window is visible, and (the kiosk) its worker
 has no job queued or running. The kiosk opens locked, on the sign-in screen: that is its
 idle main window. It is filled from a glance at the file (`station.glance`), and the store
-opens behind it from that moment on (`ui.app`): the second line says when that is done.
+opens behind it from that moment on (`ui.app`): the second line says when that is done and
+the worker idle again. A kiosk that took the long way opened its store first: its two
+lines are the same moment.
 The parent compares the printed time with the moment it started this process (the
 monotonic clock is the same for every process of the machine). Peak
 memory is the kernel's high-water mark of the resident set (VmHWM, Linux), which, unlike
