@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from station import backup, glance, upgrade_note
 from station.access import SYSTEM
 from station.errors import StationError
-from ui import fonts, i18n
+from ui import fonts, i18n, pyside_imports
 from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
 from ui.worker import Opening, Worker
@@ -41,6 +41,7 @@ STYLE = Path(__file__).resolve().parents[1] / "resources" / "style.qss"
 
 def application() -> QApplication:
     """The one QApplication, set up with a CJK font and the kiosk style."""
+    pyside_imports.read_sources_lightly()  # before the data layer loads, behind the window
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("redpost")
