@@ -1,8 +1,8 @@
 """A process that opens a main window and prints, the first time its event loop goes idle
 with the window shown, the monotonic clock (seconds) and its peak memory so far (MB); then it
 exits at once. The kiosk prints a second line, the clock once its store is open as well and
-the daily upkeep queued after it has run (a sign-in is then answered without waiting). Or (`smoke`) runs the kiosk's smoke test
-and prints its peak memory at the end.
+the daily upkeep queued after it has run (a sign-in is then answered without waiting).
+Or (`smoke`) runs the kiosk's smoke test and prints its peak memory at the end.
 
     python benchmarks/idle_window.py bare            # a bare PySide6 QMainWindow
     python benchmarks/idle_window.py stack           # the same, after importing SQLAlchemy's ORM
