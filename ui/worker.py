@@ -67,15 +67,19 @@ class Worker(QObject):
         # An Opening waits for `begin_opening`, first in the queue, ahead of every job.
         self._may_open = threading.Event()
         self._cancelled = False
-        if isinstance(store, Opening):
-            self._store = self._pool.submit(self._open, store)
-        else:
-            self._store = Future()
-            self._store.set_result(store)
         self._pending = 0
         self._ticket = 0
         self._tickets: dict[int, _Ticket] = {}
         self._finished.connect(self._deliver)
+        # Whether the UI thread has heard the opening's outcome (a store handed over: yes).
+        self._heard = not isinstance(store, Opening)
+        self.opened.connect(self._hear)  # first, before any slot the window connects
+        if isinstance(store, Opening):
+            self._store = self._pool.submit(self._open, store)
+            self._store.add_done_callback(self._announce)
+        else:
+            self._store = Future()
+            self._store.set_result(store)
 
     def read(
         self,
@@ -113,12 +117,13 @@ class Worker(QObject):
         return self._store.result()
 
     def is_open(self) -> bool:
-        """Whether the store has opened (or failed to)."""
-        return self._store.done()
+        """Whether the store has opened (or failed to), as the UI thread has heard by now:
+        the slots of `opened` have run."""
+        return self._heard
 
     def actor(self) -> Actor | None:
         """Who the store acts for now, without waiting: nobody while it is opening."""
-        return self.store.actor if self.is_open() and self._store.exception() is None else None
+        return self.store.actor if self._heard and self._store.exception() is None else None
 
     def is_idle(self) -> bool:
         return self._pending == 0
@@ -156,13 +161,16 @@ class Worker(QObject):
         self._may_open.wait()
         if self._cancelled:
             raise StoreNotOpened("the worker shut down before it began opening the store")
-        try:
-            store = opening.open()
-        except BaseException as exc:
-            self.opened.emit(exc)
-            raise
-        self.opened.emit(store)
-        return store
+        return opening.open()
+
+    def _announce(self, opening: Future[Store]) -> None:
+        """Tell the UI thread how the opening ended (on the worker's thread, once it has)."""
+        failure = opening.exception()
+        if not isinstance(failure, StoreNotOpened):
+            self.opened.emit(opening.result() if failure is None else failure)
+
+    def _hear(self, _outcome: object) -> None:
+        self._heard = True
 
     def _opening_error(self) -> BaseException | None:
         return self._store.exception() if self._store.done() else None
