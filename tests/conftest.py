@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh store per test, optionally with a station already set up."""
+"""Shared fixtures: a fresh store per test, optionally with a station already set up, and
+three demo days."""
 
 from __future__ import annotations
 
@@ -11,15 +12,21 @@ import shutil
 import socket
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backends import fail
 
+from station import clock
+from station.demo import fill
 from station.services import station as station_service
 from station.store import Store, open_store
 from station.sync import secret
+
+# Demo data is made as if it were this moment, so figures in tests do not depend on the clock.
+DEMO_NOW = datetime(2026, 11, 30, 16, 30, tzinfo=clock.LOCAL_TZ)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -114,3 +121,12 @@ def no_os_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[N
     keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
     yield
     keyring.set_keyring(before)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three demo days ending at DEMO_NOW; copy it before changing it."""
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    with clock.frozen_at(DEMO_NOW), open_store(folder) as store:
+        fill(store, days=3, seed=3)
+    return folder

@@ -7,7 +7,6 @@ import hashlib
 import shutil
 import sqlite3
 from contextlib import closing
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,28 +14,18 @@ from sqlalchemy import text
 
 from station import clock, glance, locked, paths
 from station.access import credentials
-from station.demo import fill
 from station.migrations import HEAD
 from station.models import AuditEntry
 from station.services import roster, shifts
 from station.store import Store, open_store
 from station.sync import state
-
-NOW = datetime(2026, 11, 30, 16, 30, tzinfo=clock.LOCAL_TZ)
-
-
-@pytest.fixture(scope="module")
-def demo_days(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("glance") / "data"
-    with clock.frozen_at(NOW), open_store(folder) as store:
-        fill(store, days=3, seed=5)
-    return folder
+from tests.conftest import DEMO_NOW
 
 
 @pytest.fixture
-def kiosk(demo_days: Path, tmp_path: Path) -> Path:
+def kiosk(demo_template: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "kiosk"
-    shutil.copytree(demo_days, folder)
+    shutil.copytree(demo_template, folder)
     return folder
 
 
@@ -59,7 +48,7 @@ def test_a_glance_says_what_the_services_say(kiosk: Path) -> None:
 
 
 def test_a_glance_follows_the_roster_the_shifts_and_the_sync(kiosk: Path) -> None:
-    with clock.frozen_at(NOW), open_store(kiosk) as store, store.transaction() as session:
+    with clock.frozen_at(DEMO_NOW), open_store(kiosk) as store, store.transaction() as session:
         signers = credentials.signers(session)
         on_duty = [shift.volunteer_id for shift in shifts.on_duty(session)]
         off_duty = [s.volunteer_id for s in signers if s.volunteer_id not in on_duty]

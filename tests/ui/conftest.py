@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from station import clock
-from station.demo import fill
 from station.store import Store, open_store
+from tests.conftest import DEMO_NOW
 from ui import i18n
 from ui.app import application
 from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
 from ui.worker import Worker
 
-# Demo data is made as if it were this moment, so figures in tests do not depend on the clock.
-DEMO_NOW = datetime(2026, 11, 30, 16, 30, tzinfo=clock.LOCAL_TZ)
+__all__ = ["DEMO_NOW"]  # the UI tests take it from here
 
 
 @pytest.fixture(autouse=True)
@@ -42,14 +39,6 @@ def worker(station_store: Store, qtbot: QtBot) -> Iterator[Worker]:
     yield made
     qtbot.waitUntil(made.is_idle, timeout=10_000)
     made.shutdown()
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    with clock.frozen_at(DEMO_NOW), open_store(folder) as store:
-        fill(store, days=3, seed=3)
-    return folder
 
 
 @pytest.fixture
