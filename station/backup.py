@@ -22,14 +22,14 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from station import clock, paths
+from station import background, clock, paths
 from station.errors import StoreError
 
 DAILY = "daily"
@@ -100,14 +100,14 @@ def quick_problem(db_path: Path) -> str | None:
     return _check(db_path, "quick_check")
 
 
-def _read_only(path: Path) -> closing[sqlite3.Connection]:
+def read_only(path: Path) -> closing[sqlite3.Connection]:
     """A connection that can never change, or create, the file it reads."""
     return closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
 
 
 def _check(db_path: Path, pragma: str) -> str | None:
     try:
-        with _read_only(db_path) as conn:
+        with read_only(db_path) as conn:
             result = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as exc:
         return str(exc)
@@ -132,7 +132,7 @@ def verify(path: Path) -> str | None:
     if problem is not None:
         return problem
     try:
-        with _read_only(path) as conn:
+        with read_only(path) as conn:
             (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             (stations,) = conn.execute("SELECT count(*) FROM station").fetchone()
     except (sqlite3.DatabaseError, TypeError):
@@ -218,7 +218,7 @@ def _setting(db_path: Path, key: str) -> Any:
     import json
 
     try:
-        with _read_only(db_path) as conn:
+        with read_only(db_path) as conn:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     except sqlite3.DatabaseError:
         return None
@@ -229,11 +229,7 @@ def check_started(folder: Path) -> Future[str | None]:
     """`quick_problem` of the folder's store, begun on a thread for `diagnose` to collect.
     SQLite lets go of the GIL while it reads the file (about 0.25 s for a year's store), so
     the program goes on loading meanwhile; nothing opens the store before the answer is in."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redpost-check")
-    try:
-        return pool.submit(quick_problem, paths.database(folder))
-    finally:
-        pool.shutdown(wait=False)
+    return background.begun("check", quick_problem, paths.database(folder))
 
 
 def diagnose(folder: Path, started: Future[str | None] | None = None) -> Damage | None:

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import closing
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from station import paths
+from station import background, backup, paths
 from station.access.actor import Signer
 from station.migrations import HEAD
 
@@ -71,8 +70,7 @@ def read(folder: Path) -> Glance | None:
     if not db_path.is_file():
         return None
     try:
-        uri = f"{db_path.resolve().as_uri()}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
+        with backup.read_only(db_path) as conn:
             return _read(conn)
     except (sqlite3.Error, ValueError, TypeError):
         return None
@@ -81,11 +79,7 @@ def read(folder: Path) -> Glance | None:
 def started(folder: Path) -> Future[Glance | None]:
     """`read(folder)`, begun on a thread: SQLite lets go of the interpreter while it counts,
     so the program goes on loading Qt meanwhile."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="redpost-glance")
-    try:
-        return pool.submit(read, folder)
-    finally:
-        pool.shutdown(wait=False)
+    return background.begun("glance", read, folder)
 
 
 def _read(conn: sqlite3.Connection) -> Glance | None:
