@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from station import locked
-from station.access import Actor
+from station.access.actor import Actor, Signer
 from station.errors import StationError
 from station.glance import Glance
 from ui import i18n
@@ -95,8 +95,7 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.stack.setCurrentIndex(last if isinstance(last, int) and 0 <= last < len(places) else 0)
         if glance is not None:
             self.header.show_figures(glance.figures)
-            self.screens.setCurrentWidget(self.sign_in)
-            self.sign_in.show_signers(glance.signers)
+            self._show_lock(glance.signers)
             return
         self.header.refresh()
         # A store opened for someone already (tests, the smoke test, screenshots) skips the lock.
@@ -214,9 +213,13 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.header.show_person(None)
         self._show_lock()
 
-    def _show_lock(self) -> None:
+    def _show_lock(self, signers: list[Signer] | None = None) -> None:
+        """The sign-in screen, with `signers` when they are known already (a glance)."""
         self.screens.setCurrentWidget(self.sign_in)
-        self.sign_in.reload()
+        if signers is None:
+            self.sign_in.reload()
+        else:
+            self.sign_in.show_signers(signers)
 
     def _may_leave(self, desk: Desk) -> bool:
         if not desk.has_unsaved_changes():
