@@ -9,7 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -145,9 +145,21 @@ def type_sign_in(window: MainWindow, badge: str, pin: str) -> None:
     QTest.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
 
 
-def visible_window() -> MainWindow | None:
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    return next((w for w in found if w.isVisible()), None)
+def settled(window: MainWindow) -> bool:
+    """Whether the window's store is open and its worker idle."""
+    return window.worker.is_open() and window.worker.is_idle()
+
+
+def play(step: Callable[[MainWindow | None], bool]) -> None:
+    """Once `app.run` has begun, hand `step` the window shown (or None) every 20 ms, until
+    it says it is done."""
+
+    def tick() -> None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not step(next((w for w in found if w.isVisible()), None)):
+            QTimer.singleShot(20, tick)
+
+    QTimer.singleShot(0, tick)
 
 
 def test_a_sound_store_opens_behind_the_window_then_says_what_the_upgrade_changed(
@@ -156,22 +168,21 @@ def test_a_sound_store_opens_behind_the_window_then_says_what_the_upgrade_change
     upgrade_note.record(kiosk, "0004", HEAD, kiosk / "backups" / "before.db")
     seen: list[str] = []
 
-    def step() -> None:
+    def step(window: MainWindow | None) -> bool:
         """Wait for the store (and the note), then sign in as the lead and close."""
-        window = visible_window()
         if window is not None and not seen:
             seen.append("shown, store opening" if not window.worker.is_open() else "too late")
-        if window is not None and window.worker.is_open() and window.worker.is_idle():
-            if window.actor is None:
-                seen.append(f"notes {dialogs}")
-                type_sign_in(window, *LEAD)
-            else:
-                seen.append(f"signed in as lead: {window.actor.is_lead}")
-                window.close()
-                return
-        QTimer.singleShot(20, step)
+        if window is None or not settled(window):
+            return False
+        if window.actor is None:
+            seen.append(f"notes {dialogs}")
+            type_sign_in(window, *LEAD)
+            return False
+        seen.append(f"signed in as lead: {window.actor.is_lead}")
+        window.close()
+        return True
 
-    QTimer.singleShot(0, step)
+    play(step)
     assert app.run(kiosk) == 0
     assert seen == ["shown, store opening", "notes ['information']", "signed in as lead: True"]
     assert dialogs == ["information"]
@@ -186,10 +197,9 @@ def test_a_damaged_store_behind_the_window_takes_the_long_way_to_its_screen(
     damage_the_inquiries(kiosk)
     seen: list[str] = []
 
-    def step() -> None:
+    def step(window: MainWindow | None) -> bool:
         """Play the lead: sign in at once (it fails with the store), restore on the damaged
         screen, then close the window."""
-        window = visible_window()
         if not seen and window is not None:
             seen.append("signing in")
             type_sign_in(window, *LEAD)
@@ -198,14 +208,13 @@ def test_a_damaged_store_behind_the_window_takes_the_long_way_to_its_screen(
                 seen.append("damaged")
                 widget.pin.setText(LEAD[1])
                 widget.restore_button.click()
-        settled = window is not None and window.worker.is_open() and window.worker.is_idle()
-        if window is not None and settled and len(seen) == 2:
-            seen.append("window")
-            window.close()
-            return
-        QTimer.singleShot(20, step)
+        if window is None or not settled(window) or len(seen) != 2:
+            return False
+        seen.append("window")
+        window.close()
+        return True
 
-    QTimer.singleShot(0, step)
+    play(step)
     assert app.run(kiosk) == 0
     assert seen == ["signing in", "damaged", "window"]
     assert dialogs == []  # no apology for the sign-in that met the damage
