@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from station import backup, glance, upgrade_note
 from station.access import SYSTEM
 from station.errors import StationError
-from ui import fonts, i18n, pyside_imports
+from ui import fonts, i18n
 from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
 from ui.worker import Opening, Worker
@@ -37,17 +37,19 @@ DAILY_CHECK_MS = 3_600_000
 # The quick start's exit code when its store would not open: start again the long way.
 THE_LONG_WAY = -2
 STYLE = Path(__file__).resolve().parents[1] / "resources" / "style.qss"
+# The QApplication's property naming the font family with Chinese it uses ("" for none).
+CHINESE_FONT = "chineseFont"
 
 
 def application() -> QApplication:
     """The one QApplication, set up with a CJK font and the kiosk style."""
-    pyside_imports.read_sources_lightly()  # before the data layer loads, behind the window
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("redpost")
     family = fonts.find_cjk_family()
     if family is None:
         log.warning("no font with Chinese characters found; Chinese text will show as boxes")
+    app.setProperty(CHINESE_FONT, family or "")  # asked again by `run`, without a second search
     app.setFont(fonts.app_font(family))
     app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
     return app
@@ -97,7 +99,7 @@ def run(
     app = application()
     settings = settings_for(data_dir)
     i18n.switch(lang or str(settings.value("ui/lang", "zh_CN")))
-    if fonts.find_cjk_family() is None:
+    if not app.property(CHINESE_FONT):
         # Said in both languages: without the font, the Chinese half would be boxes.
         QMessageBox.warning(
             None,
