@@ -215,6 +215,37 @@ def test_usage_errors_are_one_line(demo_dir: Path, args: list[str]) -> None:
     assert_one_line_error(result)
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--data-dir", "kiosk-data", "--kiosk", "--lang", "en"],
+        ["--data-dir", "stats"],  # a folder named like a command is still a folder
+        ["--smoke-test", "--data", "kiosk-data"],  # abbreviated, as argparse allows
+        ["--lang", "en", "stats", "--json"],
+        ["--pin-stdin", "backup", "--lead", "YF01-0001"],
+    ],
+)
+def test_the_windows_quick_reading_of_the_command_line_is_the_full_one(argv: list[str]) -> None:
+    from station import cli
+
+    assert vars(cli.parse_command_line(argv)) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["--lang", "fr"], ["--frobnicate"], ["--l", "en"]])
+def test_a_bad_window_option_is_one_line_as_before(argv: list[str], tmp_path: Path) -> None:
+    result = redpost(tmp_path, *argv)
+    assert result.returncode == 2
+    assert_one_line_error(result)
+
+
+def test_help_still_lists_the_commands(tmp_path: Path) -> None:
+    result = redpost(tmp_path, "--help")
+    assert result.returncode == 0
+    assert "stats" in result.stdout
+    assert "--kiosk" in result.stdout
+
+
 def test_check_passes_on_a_sound_store(demo_dir: Path) -> None:
     result = redpost(demo_dir, "check")
     assert result.returncode == 0, result.stderr

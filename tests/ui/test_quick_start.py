@@ -23,7 +23,7 @@ from station import backup, glance, paths, upgrade_note
 from station.migrations import HEAD
 from station.store import Store
 from tests.ui.conftest import LEAD, sign_in, wait_idle
-from ui import app
+from ui import app, fonts
 from ui.damaged import DamagedScreen
 from ui.shell import MainWindow
 
@@ -250,3 +250,23 @@ window.worker.shutdown()
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[0] == "True []"
+
+
+def test_without_a_chinese_font_the_window_says_so_once(
+    kiosk: Path, dialogs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fonts, "find_cjk_family", lambda wanted=None: None)
+    font = QApplication.font()
+
+    def step(window: MainWindow | None) -> bool:
+        if window is None or not settled(window):
+            return False
+        window.close()
+        return True
+
+    play(step)
+    try:
+        assert app.run(kiosk) == 0
+    finally:
+        QApplication.setFont(font)
+    assert dialogs == ["warning"]
