@@ -59,34 +59,35 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.settings = settings
         self.places = places
         self.actor: Actor | None = None
-        self.header = Header(worker, self)
+        # Each widget is made in its final parent (see `SignInScreen`).
+        central = QWidget(self)
+        self.setCentralWidget(central)
+        self.header = Header(worker, central)
         self.header.lock_asked.connect(self.lock)
-        self.sign_in = SignInScreen(worker, self)
+        self.screens = QStackedWidget(central)
+        body = QWidget(self.screens)
+        self.sign_in = SignInScreen(worker, self.screens)
         self.sign_in.signed_in.connect(self.welcome)
         self.sign_in.language_asked.connect(self.toggle_language)
         self.idle = IdleWatch(worker, self)
         self.idle.expired.connect(self.lock)
-        self.stack = QStackedWidget(self)
+        self.stack = QStackedWidget(body)
         for place in places:
             self.stack.addWidget(place)
-        nav = self._navigation()
+        nav = self._navigation(body)
 
-        body = QWidget(self)
         body_layout = QHBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.setSpacing(0)
         body_layout.addWidget(nav)
         body_layout.addWidget(self.stack, 1)
-        central = QWidget(self)
+        self.screens.addWidget(body)
+        self.screens.addWidget(self.sign_in)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.screens = QStackedWidget(self)
-        self.screens.addWidget(body)
-        self.screens.addWidget(self.sign_in)
         layout.addWidget(self.header)
         layout.addWidget(self.screens, 1)
-        self.setCentralWidget(central)
 
         worker.unexpected.connect(self.apologise)
         worker.refused.connect(self.explain)
@@ -105,9 +106,9 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         else:
             self.admit(actor)
 
-    def _navigation(self) -> QFrame:
+    def _navigation(self, parent: QWidget) -> QFrame:
         """The column of big buttons, one per desk, and the language switch at its foot."""
-        nav = QFrame(self)
+        nav = QFrame(parent)
         nav.setObjectName("nav")
         nav.setFixedWidth(230)
         nav_layout = QVBoxLayout(nav)
