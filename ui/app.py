@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractEventDispatcher, QSettings, Qt, QTimer
+from PySide6.QtCore import QAbstractEventDispatcher, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from station import backup, glance, upgrade_note
@@ -247,9 +247,7 @@ def store_is_sound(data_dir: Path, kiosk: bool = False) -> bool:
         from ui.damaged import DamagedScreen
 
         log.error("the store in %s is damaged: %s", data_dir, damage.problem)
-        screen = DamagedScreen(data_dir, damage)
-        if kiosk:
-            screen.setWindowState(Qt.WindowState.WindowFullScreen)
+        screen = DamagedScreen(data_dir, damage, full_screen=kiosk)
         return screen.exec() == QDialog.DialogCode.Accepted
     _daily_backup(data_dir)
     return True

@@ -45,9 +45,17 @@ class DamagedScreen(Retranslatable, QDialog):
     """Accepted once a backup has been restored (then `restored` says which)."""
 
     def __init__(
-        self, data_dir: Path, damage: backup.Damage, parent: QWidget | None = None
+        self,
+        data_dir: Path,
+        damage: backup.Damage,
+        parent: QWidget | None = None,
+        *,
+        full_screen: bool = False,
     ) -> None:
+        """`full_screen` on a kiosk, as its window would be."""
         super().__init__(parent)
+        if full_screen:
+            self.setWindowState(Qt.WindowState.WindowFullScreen)
         self.data_dir = data_dir
         self.damage = damage
         self.restored: backup.Restored | None = None

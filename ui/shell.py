@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -120,7 +120,6 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
             button = QPushButton(nav)
             button.setCheckable(True)
             button.setProperty("nav", True)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.nav_group.addButton(button, index)
             self.nav_buttons.append(button)
             nav_layout.addWidget(button)

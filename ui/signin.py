@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -78,14 +78,16 @@ class SignInScreen(Retranslatable, QWidget):
         self.names = QButtonGroup(self)
         self.names.buttonClicked.connect(self._name_tapped)
         scroll = QScrollArea(page)
+        scroll.setObjectName("signInNames")  # no sideways scrolling: style.qss
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.names_box = QWidget(scroll)
-        self.names_grid = QGridLayout(self.names_box)
+        self.names_grid = QGridLayout()
         self.names_grid.setSpacing(12)
-        self.names_grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        names_column = QVBoxLayout(self.names_box)  # the names at the top
+        names_column.addLayout(self.names_grid)
+        names_column.addStretch(1)
         scroll.setWidget(self.names_box)
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.badge_label = QLabel(page)
         self.badge = line_edit(parent=page)
         self.badge.setMaxLength(40)
@@ -117,7 +119,6 @@ class SignInScreen(Retranslatable, QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(6)
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,6}")))
-        self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.returnPressed.connect(self.submit)
         self.refusal = QLabel(right_box)
         self.refusal.setProperty("role", "error")
@@ -146,8 +147,7 @@ class SignInScreen(Retranslatable, QWidget):
         self.keys: dict[str, QPushButton] = {}
         for index, key in enumerate(KEYS):
             button = QPushButton(self.keypad)
-            button.setProperty("key", True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("key", True)  # takes no focus from the PIN: style.qss
             button.clicked.connect(lambda _checked=False, key=key: self.press(key))
             keys.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
@@ -158,8 +158,7 @@ class SignInScreen(Retranslatable, QWidget):
         self.first_lead.setObjectName("signInStep")
         self.first_lead.setWordWrap(True)
         self.command = QLabel(page)
-        self.command.setObjectName("signInCommand")
-        self.command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.command.setObjectName("signInCommand")  # selectable: style.qss
         self.command.setWordWrap(True)
         self.then = QLabel(page)
         self.then.setWordWrap(True)
@@ -170,7 +169,10 @@ class SignInScreen(Retranslatable, QWidget):
         layout.setSpacing(18)
         for widget in (self.first_lead, self.command, self.then):
             layout.addWidget(widget)
-        layout.addWidget(self.check_again, 0, Qt.AlignmentFlag.AlignLeft)
+        button_row = QHBoxLayout()
+        layout.addLayout(button_row)
+        button_row.addWidget(self.check_again)
+        button_row.addStretch(1)
         layout.addStretch(1)
         return page
 
@@ -196,8 +198,7 @@ class SignInScreen(Retranslatable, QWidget):
         for index in range(len(found)):
             button = QPushButton(self.names_box)
             button.setCheckable(True)
-            button.setProperty("signer", True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("signer", True)  # takes no focus from the badge: style.qss
             self.names.addButton(button, index)
             self.names_grid.addWidget(button, index // NAME_COLUMNS, index % NAME_COLUMNS)
         self.pages.setCurrentIndex(0 if found else 1)
@@ -221,6 +222,7 @@ class SignInScreen(Retranslatable, QWidget):
         self.pin.clear()
         self._say(None)
         self._show_pin_hint()
+        self.pin.setFocus()  # the PIN is next, from the keypad or a keyboard
 
     def _badge_typed(self, _text: str) -> None:
         self._choose(None)

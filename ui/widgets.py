@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -30,8 +30,7 @@ def big_button(
     button = QPushButton(text, parent)
     button.setMinimumHeight(MIN_TARGET + 8)
     button.setProperty("primary", primary)
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    return button
+    return button  # taking focus by tap and by tab, as a button does by default
 
 
 def refresh_style(widget: QWidget) -> None:

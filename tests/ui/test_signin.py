@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from station.access import LEAD as LEAD_ROLE
@@ -166,8 +167,35 @@ def test_with_nobody_to_sign_in_the_screen_says_how_to_set_the_first_lead(
     assert screen.command.text().endswith("set-pin BADGE --role lead")
     assert str(station_store.folder) in screen.command.text()
     assert "信息员" in screen.first_lead.text()
+    flags = screen.command.textInteractionFlags()
+    assert flags == Qt.TextInteractionFlag.TextSelectableByMouse  # to copy the command
+    page = screen.pages.currentWidget()
+    assert page is not None
+    assert screen.check_again.mapTo(page, screen.check_again.rect().topLeft()).x() == 0
+    assert screen.check_again.width() < page.width() // 2  # at the left, not stretched
     wait_idle(qtbot, worker)
     worker.shutdown()
+
+
+def test_names_and_keys_leave_the_focus_in_the_field_and_the_pin_is_centred(
+    locked_window: MainWindow, qtbot: QtBot
+) -> None:
+    """Set by the style sheet, which the locked window is built without Qt's namespace for."""
+    screen = locked_window.sign_in
+    taps = [*screen.names.buttons(), *screen.keys.values()]
+    assert {button.focusPolicy() for button in taps} == {Qt.FocusPolicy.NoFocus}
+    buttons = [screen.sign_in_button, screen.language_button, *locked_window.nav_buttons]
+    assert {button.focusPolicy() for button in buttons} == {Qt.FocusPolicy.StrongFocus}
+    assert screen.pin.alignment() == Qt.AlignmentFlag.AlignCenter
+    names = screen.findChild(QScrollArea, "signInNames")
+    assert names is not None
+    assert names.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert screen.names.button(0).y() < 20  # the names start at the top
+    locked_window.activateWindow()
+    screen.pin.setFocus()
+    QTest.mouseClick(screen.names.button(0), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(screen.keys["1"], Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is screen.pin
 
 
 def test_a_window_opened_for_someone_skips_the_lock(
