@@ -1,15 +1,16 @@
 """Languages of the UI: Qt translators for our strings, and the core's language code.
 
 Source strings are English; `resources/translations/redpost_zh_CN.ts` holds the Chinese.
-Switching installs the other translator, and Qt sends every widget a LanguageChange event,
-on which it calls its `retranslate()`.
+Switching installs the other translator, then calls every `Retranslatable` widget's
+`retranslate()`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 LANGUAGES = ("zh_CN", "en")
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
@@ -52,19 +53,32 @@ def switch(lang: str) -> bool:
         ):
             app.installTranslator(qt_own)
             translators.append(qt_own)
-    # Installing or removing a translator makes Qt send LanguageChange to every widget.
     _state["lang"] = lang
     QLocale.setDefault(QLocale(lang))
+    _announcer.changed.emit()
     return ok
 
 
+class _Announcer(QObject):
+    changed = Signal()  # the language, after `switch`
+
+
+_announcer = _Announcer()
+
+
 class Retranslatable:
-    """Mixin for widgets whose texts follow the language: implement `retranslate()`."""
+    """Mixin for widgets whose texts follow the language: implement `retranslate()`, which
+    `switch` calls on each one alive, parents before children.
+
+    Qt's own LanguageChange event would do the same through `changeEvent`, but a widget
+    that overrides that receives every change event (enabled, font, style...) in Python,
+    and the first one it receives loads PySide6's 43 event classes: 3 ms of the kiosk's
+    start, before its window shows (issue 8)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Qt drops the connection when the widget is deleted.
+        _announcer.changed.connect(self.retranslate)
 
     def retranslate(self) -> None:
         raise NotImplementedError
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)  # type: ignore[misc]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -97,6 +98,30 @@ def test_switching_language_retitles_everything_at_run_time(
     window.language_button.click()
     qtbot.waitUntil(lambda: today.text() == "今日概况")
     assert window.windowTitle() == "红驿站"
+
+
+class Counted(i18n.Retranslatable, QWidget):
+    def __init__(self, calls: list[str], name: str) -> None:
+        super().__init__()
+        self.calls = calls
+        self.name = name
+
+    def retranslate(self) -> None:
+        self.calls.append(f"{self.name} {i18n.current()}")
+
+
+def test_a_switch_retranslates_each_live_widget_once_in_the_new_language(qtbot: QtBot) -> None:
+    calls: list[str] = []
+    kept, gone = Counted(calls, "kept"), Counted(calls, "gone")
+    qtbot.addWidget(kept)
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(gone))
+    try:
+        i18n.switch("en")
+        assert calls == ["kept en"]  # at once, not on a later event
+    finally:
+        i18n.switch("zh_CN")
+    assert calls == ["kept en", "kept zh_CN"]
 
 
 def test_the_wizard_sets_up_a_new_station(store: Store, qtbot: QtBot) -> None:
