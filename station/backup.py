@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from station import background, clock, paths
+from station import background, clock, paths, read_only
 from station.errors import StoreError
 
 DAILY = "daily"
@@ -100,14 +100,9 @@ def quick_problem(db_path: Path) -> str | None:
     return _check(db_path, "quick_check")
 
 
-def read_only(path: Path) -> closing[sqlite3.Connection]:
-    """A connection that can never change, or create, the file it reads."""
-    return closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
-
-
 def _check(db_path: Path, pragma: str) -> str | None:
     try:
-        with read_only(db_path) as conn:
+        with read_only.connect(db_path) as conn:
             result = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as exc:
         return str(exc)
@@ -132,7 +127,7 @@ def verify(path: Path) -> str | None:
     if problem is not None:
         return problem
     try:
-        with read_only(path) as conn:
+        with read_only.connect(path) as conn:
             (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             (stations,) = conn.execute("SELECT count(*) FROM station").fetchone()
     except (sqlite3.DatabaseError, TypeError):
@@ -218,7 +213,7 @@ def _setting(db_path: Path, key: str) -> Any:
     import json
 
     try:
-        with read_only(db_path) as conn:
+        with read_only.connect(db_path) as conn:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     except sqlite3.DatabaseError:
         return None

@@ -18,7 +18,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from station import background, backup, paths
+from station import background, paths, read_only
 from station.access.actor import Signer
 from station.migrations import HEAD
 
@@ -70,7 +70,7 @@ def read(folder: Path) -> Glance | None:
     if not db_path.is_file():
         return None
     try:
-        with backup.read_only(db_path) as conn:
+        with read_only.connect(db_path) as conn:
             return _read(conn)
     except (sqlite3.Error, ValueError, TypeError):
         return None

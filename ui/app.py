@@ -5,7 +5,8 @@ fills the sign-in screen, and the window shows while its worker checks the store
 day's backup and opens the store behind it, loading the data layer. If the glance cannot be
 trusted, or the store fails to open (damaged, say), the kiosk starts the long way: the
 check, the backup and the opening first, then the window. Nothing here imports the data
-layer before the window shows.
+layer before the window shows, nor what the locked window does without (message boxes,
+dialogs, backups, upgrade notes): each is imported where it is first needed.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractEventDispatcher, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from station import backup, glance, upgrade_note
+from station import glance
 from station.access import SYSTEM
 from station.errors import StationError
 from ui import fonts, i18n
@@ -69,6 +70,8 @@ def needs_setup(store: Store) -> bool:
 
 def build_window(store: Store, data_dir: Path) -> MainWindow | None:
     """The main window, after the set-up wizard if the station is new; None if cancelled."""
+    from PySide6.QtWidgets import QDialog
+
     from ui.wizard import SetupWizard
 
     worker = Worker(store)
@@ -100,6 +103,8 @@ def run(
     settings = settings_for(data_dir)
     i18n.switch(lang or str(settings.value("ui/lang", "zh_CN")))
     if not app.property(CHINESE_FONT):
+        from PySide6.QtWidgets import QMessageBox
+
         # Said in both languages: without the font, the Chinese half would be boxes.
         QMessageBox.warning(
             None,
@@ -120,6 +125,8 @@ def run(
             return code
     if not store_is_sound(data_dir, kiosk):
         return 1
+    from PySide6.QtWidgets import QMessageBox
+
     from station.store import open_store
 
     try:
@@ -167,6 +174,8 @@ def quick_window(data_dir: Path, settings: QSettings, seen: glance.Glance) -> Ma
 def open_behind(data_dir: Path) -> Store:
     """The store, opened on the worker's thread as the long way opens it before its window:
     after the start-up check, and today's backup. A damaged store raises StoreDamaged."""
+    from station import backup
+
     check = backup.check_started(data_dir)
     # SQLite checks the file without the interpreter, so the data layer loads meanwhile.
     from station.store import open_store
@@ -234,6 +243,10 @@ def _daily_upkeep(data_dir: Path) -> None:
 
 def tell_upgrade(parent: QWidget, data_dir: Path) -> None:
     """After an upgrade, say once what changed and where the old data is kept."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from station import upgrade_note
+
     note = upgrade_note.take(data_dir, "gui")
     if note is not None:
         QMessageBox.information(parent, "红驿站 Red Post Station", note.message(i18n.current()))
@@ -242,8 +255,12 @@ def tell_upgrade(parent: QWidget, data_dir: Path) -> None:
 def store_is_sound(data_dir: Path, kiosk: bool = False) -> bool:
     """The start-up check: on a damaged store show the damaged screen, and go on only once
     it has restored a backup; on a sound one take today's backup if none exists yet."""
+    from station import backup
+
     damage = backup.diagnose(data_dir)
     if damage is not None:
+        from PySide6.QtWidgets import QDialog
+
         from ui.damaged import DamagedScreen
 
         log.error("the store in %s is damaged: %s", data_dir, damage.problem)
@@ -254,6 +271,8 @@ def store_is_sound(data_dir: Path, kiosk: bool = False) -> bool:
 
 
 def _daily_backup(data_dir: Path) -> None:
+    from station import backup
+
     try:
         backup.ensure_daily(data_dir)
     except StationError as exc:  # a full disk must not keep the kiosk from working

@@ -7,23 +7,38 @@ clock stands still, and it starts afresh when the job ends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from ui.worker import Worker
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
 MINUTE_MS = 60_000
-_INPUT = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.InputMethod,
-    }
-)
+
+
+@cache
+def _input() -> frozenset[QEvent.Type]:
+    """The events that count as a touch, a click or a key. Asked for once someone is signed
+    in: PySide6 takes a millisecond to load QEvent, which the locked window does without."""
+    from PySide6.QtCore import QEvent
+
+    kinds = QEvent.Type
+    return frozenset(
+        {
+            kinds.KeyPress,
+            kinds.MouseButtonPress,
+            kinds.MouseMove,
+            kinds.Wheel,
+            kinds.TouchBegin,
+            kinds.TouchUpdate,
+            kinds.InputMethod,
+        }
+    )
 
 
 class IdleWatch(QObject):
@@ -55,7 +70,7 @@ class IdleWatch(QObject):
             app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
+        if event.type() in _input():
             self._restart()
         return False
 

@@ -6,15 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -34,6 +31,8 @@ from ui.signin import SignInScreen
 from ui.worker import Worker
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from station.store import Store
 
 # The draft that says which desk was open, beside the desks' own.
@@ -199,6 +198,8 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
             for place in self.places
             if place.built is not None and (fields := place.built.draft()) is not None
         }
+        from PySide6.QtWidgets import QDialog  # (see `_may_leave`)
+
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()  # a detail or question left open must not sit over the lock
@@ -224,6 +225,9 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
     def _may_leave(self, desk: Desk) -> bool:
         if not desk.has_unsaved_changes():
             return True
+        # Imported when first needed: the locked window is shown without it (issue 8).
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved changes"),
@@ -242,6 +246,8 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.settings.setValue("ui/lang", lang)
 
     def apologise(self, _where: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # (see `_may_leave`)
+
         QMessageBox.warning(
             self,
             self.tr("Sorry"),
@@ -252,6 +258,8 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         )
 
     def explain(self, error: StationError) -> None:
+        from PySide6.QtWidgets import QMessageBox  # (see `_may_leave`)
+
         QMessageBox.information(self, self.tr("Cannot do that"), error.message(i18n.current()))
 
     def retranslate(self) -> None:

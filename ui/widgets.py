@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 
 from station.errors import StationError
 from ui import i18n
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPlainTextEdit
 
 MIN_TARGET = 48  # px; above the 44 px a finger needs
 
@@ -130,6 +133,9 @@ def line_edit(placeholder: str = "", parent: QWidget | None = None) -> QLineEdit
 
 
 def text_box(parent: QWidget | None = None, lines: int = 3) -> QPlainTextEdit:
+    # Imported here: the locked window, which uses this module, has no text box (issue 8).
+    from PySide6.QtWidgets import QPlainTextEdit
+
     box = QPlainTextEdit(parent)
     box.setTabChangesFocus(True)
     box.setFixedHeight(24 + 26 * lines)
