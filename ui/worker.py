@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -37,8 +37,7 @@ T = TypeVar("T")
 Job = Callable[["Session"], T]
 
 
-@dataclass(frozen=True)
-class Opening:
+class Opening(NamedTuple):  # not a dataclass, which takes longer to define (issue 8)
     """A store still to be opened, on the worker's thread, for nobody (the kiosk locked)."""
 
     folder: Path
@@ -241,8 +240,7 @@ class StoreNotOpened(Exception):
     """The worker was shut down before its Opening began."""
 
 
-@dataclass
-class _Ticket:
+class _Ticket(NamedTuple):
     job: Callable[[Any], Any]  # a Session, or None for `call`
     on_done: Callable[[Any], None] | None
     on_error: Callable[[StationError], None] | None

@@ -10,7 +10,7 @@ draft.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -85,8 +85,7 @@ def _lead(worker: Worker) -> Desk:
     return LeadDesk(worker)
 
 
-@dataclass(frozen=True)
-class _Kind:
+class _Kind(NamedTuple):  # not a dataclass, which takes longer to define (issue 8)
     name: str
     title: Callable[[], str]  # in the context of the desk's class, as its own strings are
     make: Callable[[Worker], Desk]
