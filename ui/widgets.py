@@ -30,7 +30,10 @@ MIN_TARGET = 48  # px; above the 44 px a finger needs
 def big_button(
     text: str = "", *, primary: bool = False, parent: QWidget | None = None
 ) -> QPushButton:
-    button = QPushButton(text, parent)
+    # Not QPushButton(text, parent): weighing that against the icon-taking overload loads
+    # PySide6's QIcon and QPixmap, a millisecond of the kiosk's start (issue 8).
+    button = QPushButton(parent)
+    button.setText(text)
     button.setMinimumHeight(MIN_TARGET + 8)
     button.setProperty("primary", primary)
     return button  # taking focus by tap and by tab, as a button does by default
@@ -126,9 +129,18 @@ class Field(QWidget):
 
 
 def line_edit(placeholder: str = "", parent: QWidget | None = None) -> QLineEdit:
+    """A line edit with a clear button, which Qt shows while it holds text. The button is made
+    with the first text: the first one made loads its icon, a millisecond of the kiosk's
+    start, whose sign-in screen has an empty field (issue 8)."""
     edit = QLineEdit(parent)
     edit.setPlaceholderText(placeholder)
-    edit.setClearButtonEnabled(True)
+
+    def first_text(text: str) -> None:
+        if text:
+            edit.setClearButtonEnabled(True)
+            edit.textChanged.disconnect(first_text)
+
+    edit.textChanged.connect(first_text)
     return edit
 
 
