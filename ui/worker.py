@@ -17,7 +17,6 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -37,7 +36,9 @@ T = TypeVar("T")
 Job = Callable[["Session"], T]
 
 
-class Opening(NamedTuple):  # not a dataclass, which takes longer to define (issue 8)
+# Records here are named tuples, not dataclasses, which take longer to define: this module
+# loads before the locked window shows (issue 8).
+class Opening(NamedTuple):
     """A store still to be opened, on the worker's thread, for nobody (the kiosk locked)."""
 
     folder: Path
@@ -247,8 +248,7 @@ class _Ticket(NamedTuple):
     write: bool | None
 
 
-@dataclass(frozen=True)
-class _Result:
+class _Result(NamedTuple):
     value: object
 
 
