@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from station import paths, report_cli
+from station import paths
 from station.errors import InvalidInput, StationError
 from station.messages import render
 
@@ -160,8 +160,23 @@ def _add_to_subcommands(commands: Any) -> None:
 
 
 def _report_commands(commands: Any) -> None:
-    """`report` (daily, monthly, hours: PDF) and `export` (XLSX, CSV): station/report_cli.py."""
+    """`report` (daily, monthly, hours: PDF) and `export` (XLSX, CSV): station/report_cli.py,
+    imported only by the commands, not by the window's start."""
+    from station import report_cli
+
     report_cli.add_commands(commands)
+
+
+def _report(args: argparse.Namespace, folder: Path) -> int:
+    from station import report_cli
+
+    return report_cli.report(args, folder)
+
+
+def _export(args: argparse.Namespace, folder: Path) -> int:
+    from station import report_cli
+
+    return report_cli.export(args, folder)
 
 
 def _set_pin_command(commands: Any) -> None:
@@ -691,8 +706,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "retention": _retention,
     "personal": _personal,
     "set-pin": _set_pin,
-    "report": report_cli.report,
-    "export": report_cli.export,
+    "report": _report,
+    "export": _export,
 }
 
 # Commands that change nothing and show only masked data: no PIN.
