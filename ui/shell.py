@@ -80,8 +80,10 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         body_layout.setSpacing(0)
         body_layout.addWidget(nav)
         body_layout.addWidget(self.stack, 1)
-        self.screens.addWidget(body)
+        # The sign-in screen first: a stack styles the page it shows first at once.
         self.screens.addWidget(self.sign_in)
+        self.screens.addWidget(body)
+        self.body = body
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -163,7 +165,7 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.header.show_person(actor)
         for button, place in zip(self.nav_buttons, self.places, strict=True):
             button.setVisible(self.may_use(place))
-        self.screens.setCurrentIndex(0)
+        self.screens.setCurrentWidget(self.body)
         index = self.stack.currentIndex()
         if not self.may_use(self.places[index]):
             index = next(i for i, place in enumerate(self.places) if self.may_use(place))
