@@ -12,7 +12,6 @@ program's, no station set up, or any error reading. The window then starts the l
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from concurrent.futures import Future
 from pathlib import Path
@@ -33,6 +32,11 @@ _SIGNERS = """
     FROM volunteers JOIN credentials ON credentials.volunteer_id = volunteers.id
     WHERE volunteers.active = 1 AND volunteers.deleted_at IS NULL
     ORDER BY credentials.role, volunteers.name
+"""
+# station.sync.state.last_success: the setting, when it holds a JSON string (SQLite reads
+# the JSON, so the window's start loads no json module)
+_LAST_SYNC = """
+    SELECT json_extract(value, '$') FROM settings WHERE key = ? AND json_type(value) = 'text'
 """
 # station.services.shifts.on_duty
 _ON_DUTY = """
@@ -91,13 +95,12 @@ def _read(conn: sqlite3.Connection) -> Glance | None:
     code, name = station[0]
     (on_duty,) = conn.execute(_ON_DUTY, (code,)).fetchone()
     (unsynced,) = conn.execute(_UNSYNCED, (AUDIT_KIND,)).fetchone()
-    last = conn.execute("SELECT value FROM settings WHERE key = ?", (LAST_SUCCESS,)).fetchone()
-    last_sync = None if last is None else json.loads(last[0])
+    last = conn.execute(_LAST_SYNC, (LAST_SUCCESS,)).fetchone()
     figures = HeaderFigures(
         station_name=str(name),
         on_duty=int(on_duty),
         unsynced=int(unsynced),
-        last_sync=last_sync if isinstance(last_sync, str) else None,
+        last_sync=None if last is None else str(last[0]),
     )
     signers = [Signer(*map(str, row)) for row in conn.execute(_SIGNERS)]
     return Glance(figures, signers)
