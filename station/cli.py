@@ -8,7 +8,6 @@ terminal.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -288,6 +287,13 @@ def _tell_upgrade(folder: Path, lang: str) -> None:
         print(note.message(lang), file=sys.stderr)
 
 
+def _print_json(value: Any, **options: Any) -> None:
+    """One JSON document on stdout for a script (json is not loaded by the window's start)."""
+    import json
+
+    print(json.dumps(value, **options))
+
+
 def _fail(message: str) -> None:
     # One line, whatever the message holds (SQLite's reports span many).
     print(f"redpost: {' '.join(message.split())}", file=sys.stderr)
@@ -407,7 +413,7 @@ def _stats(args: argparse.Namespace, folder: Path) -> int:
     with _open(args, folder) as store, store.reading() as session:
         counts = stats.counts(session)
     if args.json:
-        print(json.dumps(counts))
+        _print_json(counts)
     else:
         for key, value in counts.items():
             print(f"{key}\t{value}")
@@ -421,7 +427,7 @@ def _list(args: argparse.Namespace, folder: Path) -> int:
         records = listing.records(session, args.kind, text=args.search, limit=args.limit or None)
         made = [rows.ROW_MAKERS[args.kind](record, args.lang) for record in records]
     if args.json:
-        print(json.dumps(made, ensure_ascii=False, indent=1))
+        _print_json(made, ensure_ascii=False, indent=1)
     else:
         _print_table(made, rows.TEXT_COLUMNS[args.kind])
     return EXIT_OK
@@ -544,7 +550,7 @@ def _sync(args: argparse.Namespace, folder: Path) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if args.json:
-        print(json.dumps(report.summary()))
+        _print_json(report.summary())
         return EXIT_OK
     print(render("sync_done", args.lang, **report.summary()))
     for kind, kiosk, central in report.mismatches:
@@ -614,7 +620,7 @@ def _retention(args: argparse.Namespace, folder: Path) -> int:
         )
         counts = retention.run(session, dry_run=args.dry_run)
     if args.json:
-        print(json.dumps({**counts.as_dict(), **asdict(periods), "dry_run": args.dry_run}))
+        _print_json({**counts.as_dict(), **asdict(periods), "dry_run": args.dry_run})
         return EXIT_OK
     print(render("retention_periods", args.lang, **asdict(periods)))
     done = "retention_dry_run" if args.dry_run else "retention_done"
@@ -636,7 +642,7 @@ def _personal(args: argparse.Namespace, folder: Path) -> int:
     if args.personal_command == "export":
         print(render("personal_exported", args.lang, count=len(found), path=args.out))
     elif args.json:
-        print(json.dumps(found, ensure_ascii=False, indent=1))
+        _print_json(found, ensure_ascii=False, indent=1)
     elif not found:
         print(render("personal_none", args.lang, phone=phone))
     else:
