@@ -17,6 +17,7 @@ from station.access import credentials
 from station.migrations import HEAD
 from station.models import AuditEntry
 from station.services import roster, shifts
+from station.services.station import set_setting
 from station.store import Store, open_store
 from station.sync import state
 from tests.conftest import DEMO_NOW
@@ -67,6 +68,18 @@ def test_a_glance_follows_the_roster_the_shifts_and_the_sync(kiosk: Path) -> Non
     assert seen is not None
     assert len(seen.signers) == len(signers) - 2
     assert seen.figures.last_sync == "2026-11-30T08:00:00+00:00"
+
+
+def test_a_last_sync_that_is_not_a_time_shows_as_never(kiosk: Path) -> None:
+    """As `state.last_success`: only a string counts."""
+    with open_store(kiosk) as store, store.transaction() as session:
+        set_setting(session, state.LAST_SUCCESS, {"at": "2026-11-30"})
+    with open_store(kiosk) as store:
+        expected = what_the_store_says(store)
+    seen = glance.read(kiosk)
+    assert seen == expected
+    assert seen is not None
+    assert seen.figures.last_sync is None
 
 
 def test_a_glance_changes_nothing_in_the_file(kiosk: Path) -> None:
