@@ -18,7 +18,6 @@ from typing import Any, NoReturn
 
 from station import paths
 from station.errors import InvalidInput, StationError
-from station.messages import render
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -285,6 +284,14 @@ def _tell_upgrade(folder: Path, lang: str) -> None:
     note = upgrade_note.take(folder, "cli")
     if note is not None:
         print(note.message(lang), file=sys.stderr)
+
+
+def render(key: str, lang: str, *args: Any, **values: Any) -> str:
+    """`station.messages.render`, imported when a message is first said: the window's start
+    says none."""
+    from station import messages
+
+    return messages.render(key, lang, *args, **values)
 
 
 def _print_json(value: Any, **options: Any) -> None:

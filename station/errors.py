@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from station.messages import render
-
 
 class StationError(Exception):
     """Base of every error the core raises on purpose.
@@ -19,6 +17,9 @@ class StationError(Exception):
         super().__init__(self.message("zh_CN"))
 
     def message(self, lang: str = "zh_CN") -> str:
+        # Imported when an error is first said: the window's start says none (issue 8).
+        from station.messages import render
+
         return render(self.code, lang, self.field, **self.params)
 
 
