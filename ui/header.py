@@ -21,6 +21,9 @@ def local_time(iso_utc: str, layout: str = "%Y-%m-%d %H:%M") -> str:
     return datetime.fromisoformat(iso_utc).astimezone(clock.LOCAL_TZ).strftime(layout)
 
 
+STATION_MIN_WIDTH = 80  # px: three characters of the name, at worst
+
+
 class Header(Retranslatable, QFrame):
     lock_asked = Signal()
 
@@ -36,12 +39,15 @@ class Header(Retranslatable, QFrame):
         self.on_duty = QLabel(self)
         self.unsynced = QLabel(self)
         self.last_sync = QLabel(self)
+        # The strip must fit a 1280-pixel screen with someone signed in, in English too: a
+        # long station name is cut short rather than push the lock button off the screen.
+        self.station.setMinimumWidth(STATION_MIN_WIDTH)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 6, 20, 6)
         layout.addWidget(self.station)
         layout.addStretch(1)
         for label in (self.on_duty, self.unsynced, self.last_sync, self.clock):
-            layout.addSpacing(24)
+            layout.addSpacing(16)
             layout.addWidget(label)
         self.signed_in = QLabel(self)
         self.signed_in.setObjectName("signedIn")

@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from station.access import LEAD as LEAD_ROLE
 from station.access import SYSTEM
+from station.glance import HeaderFigures
 from station.store import Store
 from tests.ui.conftest import LEAD, OTHER_VOLUNTEER, VOLUNTEER, sign_in, wait_idle
+from ui import i18n
 from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
 from ui.worker import Worker
@@ -207,3 +209,20 @@ def test_a_window_opened_for_someone_skips_the_lock(
     assert not is_locked(window)
     assert sync_button_shown(window)
     assert not window.header.lock_button.isVisibleTo(window)  # the program cannot sign in again
+
+
+def test_the_strip_keeps_the_lock_button_on_a_1280_pixel_screen_in_both_languages(
+    locked_window: MainWindow, qtbot: QtBot
+) -> None:
+    """With its longest figures the strip once pushed the window, and its lock button, past
+    the screen's edge; now the station's name is cut short instead."""
+    sign_in(qtbot, locked_window, *LEAD)
+    header = locked_window.header
+    header.show_figures(HeaderFigures("恩江古城红驿站", 12, 145_653, "2026-11-30T08:00:00+00:00"))
+    try:
+        for lang in ("zh_CN", "en"):
+            i18n.switch(lang)
+            assert header.lock_button.isVisible()
+            assert header.minimumSizeHint().width() <= 1280, lang  # the window's width
+    finally:
+        i18n.switch("zh_CN")
