@@ -280,7 +280,7 @@ class SignInScreen(Retranslatable, QWidget):
         self.pin_hint.setText(
             self.tr("2. Type your PIN, then tap Sign in")
             if signer is None
-            else self.tr("2. {name}, type your PIN, then tap Sign in").format(name=signer.name)
+            else self.tr("2. {name}: your PIN, then Sign in").format(name=signer.name)
         )
 
     def retranslate(self) -> None:

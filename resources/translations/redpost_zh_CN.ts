@@ -1636,7 +1636,7 @@
         <translation>2. 输入 PIN，再点“登录”</translation>
     </message>
     <message>
-        <source>2. {name}, type your PIN, then tap Sign in</source>
+        <source>2. {name}: your PIN, then Sign in</source>
         <translation>2. {name}，请输入 PIN，再点“登录”</translation>
     </message>
     <message>

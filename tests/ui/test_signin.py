@@ -226,3 +226,25 @@ def test_the_strip_keeps_the_lock_button_on_a_1280_pixel_screen_in_both_language
             assert header.minimumSizeHint().width() <= 1280, lang  # the window's width
     finally:
         i18n.switch("zh_CN")
+
+
+def test_tapping_a_name_does_not_move_the_keypad_in_either_language(
+    locked_window: MainWindow, qtbot: QtBot
+) -> None:
+    """The PIN hint names the person tapped; in English it once wrapped to a second line and
+    pushed the keypad down under a finger on its way to it."""
+    screen = locked_window.sign_in
+    qtbot.waitUntil(lambda: bool(screen.signers))
+    longest = max(range(len(screen.signers)), key=lambda i: len(screen.signers[i].name))
+    try:
+        for lang in ("zh_CN", "en"):
+            i18n.switch(lang)
+            screen.reset()
+            qtbot.wait(50)
+            before = screen.keypad.mapTo(screen, screen.keypad.rect().topLeft()).y()
+            QTest.mouseClick(screen.names.button(longest), Qt.MouseButton.LeftButton)
+            qtbot.wait(50)
+            assert screen.signers[longest].name in screen.pin_hint.text()
+            assert screen.keypad.mapTo(screen, screen.keypad.rect().topLeft()).y() == before, lang
+    finally:
+        i18n.switch("zh_CN")
