@@ -2252,6 +2252,10 @@ redpost connect --central 地址</translation>
         <translation>志愿者签到</translation>
     </message>
     <message>
+        <source>Check-in</source>
+        <translation>志愿者签到</translation>
+    </message>
+    <message>
         <source>{name} checked in at {post}, {time}</source>
         <translation>{name} 已在 {post} 签到 {time}</translation>
     </message>

@@ -101,7 +101,8 @@ KINDS = (
     ),
     _Kind(
         "VolunteerDesk",
-        lambda: QCoreApplication.translate("VolunteerDesk", "Volunteer check-in"),
+        # Short: "Volunteer check-in", the desk's heading, is cut off in the navigation.
+        lambda: QCoreApplication.translate("VolunteerDesk", "Check-in"),
         _volunteers,
     ),
     _Kind(
