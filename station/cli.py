@@ -136,14 +136,28 @@ def _window_options(parser: argparse.ArgumentParser) -> None:
     _lead_arguments(parser, top=True)
 
 
+class _NotTheWindows(Exception):
+    """The window's parser cannot read this command line: the full parser will."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindows(message)
+
+
 def parse_command_line(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line, as `build_parser` reads it. The window's (options, no command) is
-    read without building the commands' parsers first, which took 6 ms of every start."""
+    read without building the commands' parsers first, which took 6 ms of every start.
+    Anything else, or anything the small parser trips over (a command's own abbreviated
+    option, say), goes to the full parser, which reads it and reports any error."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    window = _Parser(prog="redpost", add_help=False)
+    window = _WindowParser(prog="redpost", add_help=False)
     _window_options(window)
-    args, rest = window.parse_known_args(argv)
-    if rest:  # a command, --help or an unknown option
+    try:
+        args, rest = window.parse_known_args(argv)
+    except _NotTheWindows:
+        rest = argv
+    if rest:  # a command, --help, an unknown option or an error
         return build_parser().parse_args(argv)
     args.command = None
     return args

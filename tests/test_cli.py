@@ -224,6 +224,9 @@ def test_usage_errors_are_one_line(demo_dir: Path, args: list[str]) -> None:
         ["--smoke-test", "--data", "kiosk-data"],  # abbreviated, as argparse allows
         ["--lang", "en", "stats", "--json"],
         ["--pin-stdin", "backup", "--lead", "YF01-0001"],
+        ["list", "inquiries", "--s=路", "--limit", "2"],  # --search, not the window's --smoke-test
+        ["demo", "--s=5"],
+        ["init", "--s=YF01", "--name", "x", "--lead-name", "y"],
     ],
 )
 def test_the_windows_quick_reading_of_the_command_line_is_the_full_one(argv: list[str]) -> None:
@@ -232,15 +235,27 @@ def test_the_windows_quick_reading_of_the_command_line_is_the_full_one(argv: lis
     assert vars(cli.parse_command_line(argv)) == vars(cli.build_parser().parse_args(argv))
 
 
-@pytest.mark.parametrize("argv", [["--lang", "fr"], ["--frobnicate"], ["--l", "en"]])
-def test_a_bad_window_option_is_one_line_as_before(argv: list[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["--lang", "fr"], "argument --lang: invalid choice: 'fr'"),
+        (["--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["--l", "en"], "ambiguous option: --l could match --lang, --lead"),
+        (["stats", "--lang", "fr"], "unrecognized arguments: --lang fr"),
+    ],
+)
+def test_a_bad_option_is_the_full_parsers_one_line(
+    argv: list[str], error: str, tmp_path: Path
+) -> None:
     result = redpost(tmp_path, *argv)
     assert result.returncode == 2
     assert_one_line_error(result)
+    assert error in result.stderr
 
 
-def test_help_still_lists_the_commands(tmp_path: Path) -> None:
-    result = redpost(tmp_path, "--help")
+@pytest.mark.parametrize("argv", [["--help"], ["-h", "--lang", "fr"], ["--help", "--lead"]])
+def test_help_still_lists_the_commands(argv: list[str], tmp_path: Path) -> None:
+    result = redpost(tmp_path, *argv)
     assert result.returncode == 0
     assert "stats" in result.stdout
     assert "--kiosk" in result.stdout
