@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -134,11 +135,13 @@ def line_edit(placeholder: str = "", parent: QWidget | None = None) -> QLineEdit
     start, whose sign-in screen has an empty field (issue 8)."""
     edit = QLineEdit(parent)
     edit.setPlaceholderText(placeholder)
+    held = weakref.ref(edit)  # the connection must not keep the field alive
 
     def first_text(text: str) -> None:
-        if text:
-            edit.setClearButtonEnabled(True)
-            edit.textChanged.disconnect(first_text)
+        field = held()
+        if text and field is not None:
+            field.setClearButtonEnabled(True)
+            field.textChanged.disconnect(first_text)
 
     edit.textChanged.connect(first_text)
     return edit

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from pytestqt.qtbot import QtBot
 
 from ui.widgets import big_button, line_edit
@@ -16,6 +19,14 @@ def test_a_line_edit_offers_its_clear_button_once_it_holds_text(qtbot: QtBot) ->
     edit.clear()
     assert edit.isClearButtonEnabled()  # Qt hides it while the field is empty
     assert edit.placeholderText() == "badge"
+
+
+def test_a_line_edit_waiting_for_its_first_text_is_freed_with_its_last_reference() -> None:
+    edit = line_edit()
+    gone = weakref.ref(edit)
+    del edit
+    gc.collect()
+    assert gone() is None
 
 
 def test_a_big_button_has_its_text_and_a_finger_sized_height(qtbot: QtBot) -> None:
