@@ -34,9 +34,11 @@ _SIGNERS = """
     ORDER BY credentials.role, volunteers.name
 """
 # station.sync.state.last_success: the setting, when it holds a JSON string (SQLite reads
-# the JSON, so the window's start loads no json module)
+# the JSON, so the window's start loads no json module; json_valid refuses the JSON5 that
+# SQLite 3.42 and later would read, where Python's json raises)
 _LAST_SYNC = """
-    SELECT json_extract(value, '$') FROM settings WHERE key = ? AND json_type(value) = 'text'
+    SELECT json_extract(value, '$') FROM settings
+    WHERE key = ? AND json_valid(value) AND json_type(value) = 'text'
 """
 # station.services.shifts.on_duty
 _ON_DUTY = """
