@@ -39,6 +39,16 @@ if TYPE_CHECKING:
 WINDOW_DRAFT = "window"
 
 
+def remembered_desk(settings: QSettings, count: int) -> int:
+    """The desk shown last, if it is one of `count`, else the first. Read as the text the
+    file holds: asking Qt for a number with a default took a millisecond of the start."""
+    try:
+        index = int(str(settings.value("ui/desk")))
+    except ValueError:
+        return 0
+    return index if 0 <= index < count else 0
+
+
 def _nobody(store: Store) -> None:
     store.actor = None
 
@@ -93,8 +103,7 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         worker.unexpected.connect(self.apologise)
         worker.refused.connect(self.explain)
         self.retranslate()
-        last = settings.value("ui/desk", 0, type=int)
-        self.stack.setCurrentIndex(last if isinstance(last, int) and 0 <= last < len(places) else 0)
+        self.stack.setCurrentIndex(remembered_desk(settings, len(places)))
         if glance is not None:
             self.header.show_figures(glance.figures)
             self._show_lock(glance.signers)

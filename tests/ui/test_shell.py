@@ -17,7 +17,7 @@ from tests.ui.conftest import type_in, wait_idle
 from ui import i18n
 from ui.desks.base import Desk
 from ui.desks.places import DeskPlace, place
-from ui.shell import MainWindow
+from ui.shell import MainWindow, remembered_desk
 from ui.wizard import SetupWizard
 from ui.worker import Worker
 
@@ -82,6 +82,17 @@ def test_the_last_desk_is_remembered(window: MainWindow, tmp_path: Path) -> None
     window.close()
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     assert settings.value("ui/desk", type=int) == 1
+    assert remembered_desk(settings, 6) == 1
+
+
+@pytest.mark.parametrize(("kept", "shown"), [(None, 0), ("4", 4), ("6", 0), ("-1", 0), ("x", 0)])
+def test_a_remembered_desk_that_is_not_one_opens_the_first(
+    kept: str | None, shown: int, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    if kept is not None:
+        settings.setValue("ui/desk", kept)
+    assert remembered_desk(settings, 6) == shown
 
 
 def test_switching_language_retitles_everything_at_run_time(
