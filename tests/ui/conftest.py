@@ -14,14 +14,11 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from station.store import Store, open_store
-from tests.conftest import DEMO_NOW
 from ui import i18n
 from ui.app import application
 from ui.desks.places import kiosk_places
 from ui.shell import MainWindow
 from ui.worker import Worker
-
-__all__ = ["DEMO_NOW"]  # the UI tests take it from here
 
 
 @pytest.fixture(autouse=True)
@@ -83,15 +80,20 @@ VOLUNTEER = ("YF01-0002", "1357")
 OTHER_VOLUNTEER = ("YF01-0003", "1357")
 
 
-def sign_in(qtbot: QtBot, window: MainWindow, badge: str, pin: str) -> None:
+def tap_sign_in(window: MainWindow, badge: str, pin: str) -> None:
     """Tap the person's name (found by their badge), the PIN's digits on the keypad, 登录."""
     screen = window.sign_in
-    qtbot.waitUntil(lambda: any(s.badge_code == badge for s in screen.signers))
     index = next(i for i, s in enumerate(screen.signers) if s.badge_code == badge)
     QTest.mouseClick(screen.names.button(index), Qt.MouseButton.LeftButton)
     for digit in pin:
         QTest.mouseClick(screen.keys[digit], Qt.MouseButton.LeftButton)
     QTest.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def sign_in(qtbot: QtBot, window: MainWindow, badge: str, pin: str) -> None:
+    """`tap_sign_in` once the person is listed, then wait for the answer."""
+    qtbot.waitUntil(lambda: any(s.badge_code == badge for s in window.sign_in.signers))
+    tap_sign_in(window, badge, pin)
     wait_idle(qtbot, window.worker)
 
 

@@ -17,7 +17,7 @@ from station import backup, clock, paths
 from station.services import stats
 from station.store import open_store
 from station.sync import state
-from tests.ui.conftest import DEMO_NOW
+from tests.conftest import DEMO_NOW
 from ui import app
 from ui.damaged import DamagedScreen
 

@@ -19,7 +19,8 @@ from station.models import Inquiry
 from station.services import faq, inquiries, roster, shifts
 from station.store import Store
 from station.vocab import INQUIRY_STATUSES
-from tests.ui.conftest import DEMO_NOW, wait_idle
+from tests.conftest import DEMO_NOW
+from tests.ui.conftest import wait_idle
 from ui import i18n
 from ui.desks.inquiry import InquiryDesk
 from ui.desks.inquiry.common import two_lines

@@ -14,15 +14,14 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from station import backup, glance, paths, upgrade_note
 from station.migrations import HEAD
 from station.store import Store
-from tests.ui.conftest import LEAD, sign_in, wait_idle
+from tests.ui.conftest import LEAD, sign_in, tap_sign_in, wait_idle
 from ui import app, fonts
 from ui.damaged import DamagedScreen
 from ui.shell import MainWindow
@@ -102,11 +101,7 @@ def test_a_sign_in_typed_before_the_store_opens_waits_for_it(
     quick: MainWindow, qtbot: QtBot
 ) -> None:
     screen = quick.sign_in
-    index = next(i for i, s in enumerate(screen.signers) if s.badge_code == LEAD[0])
-    QTest.mouseClick(screen.names.button(index), Qt.MouseButton.LeftButton)
-    for digit in LEAD[1]:
-        QTest.mouseClick(screen.keys[digit], Qt.MouseButton.LeftButton)
-    QTest.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
+    tap_sign_in(quick, *LEAD)
     qtbot.wait(200)
     assert quick.actor is None
     assert not screen.sign_in_button.isEnabled()  # checking, not refused
@@ -134,15 +129,6 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         )
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     return shown
-
-
-def type_sign_in(window: MainWindow, badge: str, pin: str) -> None:
-    screen = window.sign_in
-    index = next(i for i, s in enumerate(screen.signers) if s.badge_code == badge)
-    QTest.mouseClick(screen.names.button(index), Qt.MouseButton.LeftButton)
-    for digit in pin:
-        QTest.mouseClick(screen.keys[digit], Qt.MouseButton.LeftButton)
-    QTest.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
 
 
 def settled(window: MainWindow) -> bool:
@@ -176,7 +162,7 @@ def test_a_sound_store_opens_behind_the_window_then_says_what_the_upgrade_change
             return False
         if window.actor is None:
             seen.append(f"notes {dialogs}")
-            type_sign_in(window, *LEAD)
+            tap_sign_in(window, *LEAD)
             return False
         seen.append(f"signed in as lead: {window.actor.is_lead}")
         window.close()
@@ -202,7 +188,7 @@ def test_a_damaged_store_behind_the_window_takes_the_long_way_to_its_screen(
         screen, then close the window."""
         if not seen and window is not None:
             seen.append("signing in")
-            type_sign_in(window, *LEAD)
+            tap_sign_in(window, *LEAD)
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, DamagedScreen) and widget.isVisible() and len(seen) == 1:
                 seen.append("damaged")
@@ -259,7 +245,7 @@ def test_without_a_chinese_font_the_window_says_so_once(
     kiosk: Path, dialogs: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(fonts, "find_cjk_family", lambda wanted=None: None)
-    font = QApplication.font()
+    # The next test's `styled_app` gives the application its Chinese font back.
 
     def step(window: MainWindow | None) -> bool:
         if window is None or not settled(window):
@@ -268,8 +254,5 @@ def test_without_a_chinese_font_the_window_says_so_once(
         return True
 
     play(step)
-    try:
-        assert app.run(kiosk) == 0
-    finally:
-        QApplication.setFont(font)
+    assert app.run(kiosk) == 0
     assert dialogs == ["warning"]

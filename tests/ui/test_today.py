@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from station import clock
 from station.services import inquiries, lostfound, roster, shifts
-from tests.ui.conftest import DEMO_NOW, wait_idle
+from tests.conftest import DEMO_NOW
+from tests.ui.conftest import wait_idle
 from ui.desks.today import TodayDesk
 from ui.worker import Worker
 
