@@ -74,26 +74,25 @@ class MainWindow(i18n.Retranslatable, QMainWindow):
         self.header = Header(worker, central)
         self.header.lock_asked.connect(self.lock)
         self.screens = QStackedWidget(central)
-        body = QWidget(self.screens)
+        self.body = QWidget(self.screens)  # the desks' page, behind the sign-in screen
         self.sign_in = SignInScreen(worker, self.screens)
         self.sign_in.signed_in.connect(self.welcome)
         self.sign_in.language_asked.connect(self.toggle_language)
         self.idle = IdleWatch(worker, self)
         self.idle.expired.connect(self.lock)
-        self.stack = QStackedWidget(body)
+        self.stack = QStackedWidget(self.body)
         for place in places:
             self.stack.addWidget(place)
-        nav = self._navigation(body)
+        nav = self._navigation(self.body)
 
-        body_layout = QHBoxLayout(body)
+        body_layout = QHBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.setSpacing(0)
         body_layout.addWidget(nav)
         body_layout.addWidget(self.stack, 1)
         # The sign-in screen first: a stack styles the page it shows first at once.
         self.screens.addWidget(self.sign_in)
-        self.screens.addWidget(body)
-        self.body = body
+        self.screens.addWidget(self.body)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
