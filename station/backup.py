@@ -106,7 +106,12 @@ def _check(db_path: Path, pragma: str) -> str | None:
             result = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    return None if result == ["ok"] else "; ".join(result[:3])
+    if result == ["ok"]:
+        return None
+    # Its first three findings: one row can hold a hundred lines, which crushed the damaged
+    # screen's card (who restores, from when) out of sight.
+    lines = [line for row in result for line in row.splitlines() if line.strip()]
+    return "; ".join(lines[:3])
 
 
 def _known_revisions() -> set[str]:

@@ -196,3 +196,28 @@ def test_commands_take_the_daily_backup_once_a_day(worked: Path) -> None:
     assert main(["--data-dir", str(worked), "stats"]) == 0
     assert main(["--data-dir", str(worked), "stats"]) == 0
     assert [b.kind for b in backup.listing(worked)] == [backup.DAILY]
+
+
+def test_a_long_report_from_sqlite_is_cut_to_its_first_three_findings(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    """A spoilt page makes `quick_check` report many lines in one row (17 here, a hundred on
+    a year's store): the damaged screen shows the first three, beside what matters (which
+    backup)."""
+    folder = tmp_path / "kiosk"
+    shutil.copytree(demo_template, folder)
+    db = paths.database(folder)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'ix_outbox_pending'"
+        ).fetchone()
+    with db.open("r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(b"\xff" * 64)
+    problem = backup.quick_problem(db)
+    assert problem is not None
+    assert "\n" not in problem
+    assert len(problem.split("; ")) == 3
+    assert problem.startswith("*** in database main ***; ")
