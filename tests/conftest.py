@@ -10,8 +10,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
 import socket
+import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +21,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from station import clock
+from station import clock, paths
 from station.demo import fill
 from station.services import station as station_service
 from station.store import Store, open_store
@@ -130,3 +132,18 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with clock.frozen_at(DEMO_NOW), open_store(folder) as store:
         fill(store, days=3, seed=3)
     return folder
+
+
+def spoil_first_page(folder: Path, name: str) -> None:
+    """Write over the first page of the store's table or index `name`, as a failing disk
+    might; everything else in the file stays as it was."""
+    db = paths.database(folder)
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the page is in the file itself
+        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)
+        ).fetchone()
+    with db.open("r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(b"\xff" * 64)

@@ -18,6 +18,7 @@ from station.models import Setting
 from station.services import inquiries, stats
 from station.store import Store, open_store
 from station.sync import state
+from tests.conftest import spoil_first_page
 from tests.sync.day import work_day
 
 DAY = datetime(2026, 11, 30, 9, 0, tzinfo=clock.LOCAL_TZ)
@@ -206,17 +207,8 @@ def test_a_long_report_from_sqlite_is_cut_to_its_first_three_findings(
     backup)."""
     folder = tmp_path / "kiosk"
     shutil.copytree(demo_template, folder)
-    db = paths.database(folder)
-    with closing(sqlite3.connect(db)) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
-        (root,) = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'ix_outbox_pending'"
-        ).fetchone()
-    with db.open("r+b") as file:
-        file.seek((root - 1) * page_size)
-        file.write(b"\xff" * 64)
-    problem = backup.quick_problem(db)
+    spoil_first_page(folder, "ix_outbox_pending")
+    problem = backup.quick_problem(paths.database(folder))
     assert problem is not None
     assert "\n" not in problem
     assert len(problem.split("; ")) == 3

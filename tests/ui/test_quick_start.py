@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from station import backup, glance, paths, upgrade_note
 from station.migrations import HEAD
 from station.store import Store
+from tests.conftest import spoil_first_page
 from tests.ui.conftest import LEAD, sign_in, tap_sign_in, wait_idle
 from ui import app, fonts
 from ui.damaged import DamagedScreen
@@ -52,19 +53,6 @@ def quick(kiosk: Path, tmp_path: Path, qtbot: QtBot) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     wait_idle(qtbot, window.worker)
     window.worker.shutdown()
-
-
-def damage_the_inquiries(folder: Path) -> None:
-    """Spoil the first page of the inquiries table, which a glance never reads."""
-    db = paths.database(folder)
-    with closing(sqlite3.connect(db)) as conn:
-        (page_size,) = conn.execute("PRAGMA page_size").fetchone()
-        (root,) = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'inquiries'"
-        ).fetchone()
-    with db.open("r+b") as file:
-        file.seek((root - 1) * page_size)
-        file.write(b"\xff" * 64)
 
 
 def test_the_locked_window_shows_the_glance_before_the_store_opens(
@@ -113,7 +101,7 @@ def test_a_sign_in_typed_before_the_store_opens_waits_for_it(
 
 
 def test_the_store_opened_behind_a_window_is_checked_first(kiosk: Path) -> None:
-    damage_the_inquiries(kiosk)
+    spoil_first_page(kiosk, "inquiries")  # which a glance never reads
     assert glance.read(kiosk) is not None  # the glance alone would not notice
     with pytest.raises(app.StoreDamaged):
         app.open_behind(kiosk)
@@ -180,7 +168,7 @@ def test_a_damaged_store_behind_the_window_takes_the_long_way_to_its_screen(
     with closing(sqlite3.connect(paths.database(kiosk))) as conn:
         (inquiries,) = conn.execute("SELECT count(*) FROM inquiries").fetchone()
     backup.take(kiosk)
-    damage_the_inquiries(kiosk)
+    spoil_first_page(kiosk, "inquiries")
     seen: list[str] = []
 
     def step(window: MainWindow | None) -> bool:
